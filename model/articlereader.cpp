@@ -1,0 +1,312 @@
+#include "articlereader.h"
+
+#include "resourcefiles.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QStringDecoder>
+
+#include <array>
+
+namespace dateline {
+
+namespace {
+
+// Windows-1252 for 0x80..0x9F; the rest of the code page matches Latin-1.
+constexpr std::array<char16_t, 32> kCp1252High = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+QString decodeWindows1252(QByteArrayView bytes)
+{
+    QString text(bytes.size(), Qt::Uninitialized);
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(bytes[i]);
+        text[i] = (byte >= 0x80 && byte < 0xA0) ? QChar(kCp1252High[byte - 0x80]) : QChar(char16_t(byte));
+    }
+    return text;
+}
+
+// Scraped binaries (images, archives) are full of control bytes; text almost never is.
+bool looksBinary(QByteArrayView bytes)
+{
+    const QByteArrayView head = bytes.first(std::min<qsizetype>(bytes.size(), 4096));
+    qsizetype control = 0;
+    for (char c : head) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 && byte != '\n' && byte != '\r' && byte != '\t' && byte != '\f')
+            ++control;
+    }
+    return control * 10 > head.size();
+}
+
+// The optional first line " date 2023-03 [URL]": a leading space, the word, a date, maybe a URL.
+const QRegularExpression &headerPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^[ \\t]?date(?=[ \\t]|$)(?:[ \\t]+([0-9][0-9./-]*)(?=[ \\t]|$))?(?:[ \\t]+((?:https?://|www\\.)\\S+))?[ \\t]*"));
+    return pattern;
+}
+
+bool endsLikeSentence(QStringView line)
+{
+    static const QString terminal = QStringLiteral(".!?…:;»\"”)");
+    // A line ending in a quotation mark is a sentence only if the quote closes one.
+    const QStringView trimmed = line.trimmed();
+    if (trimmed.isEmpty())
+        return false;
+    const QChar last = trimmed.back();
+    if (last == u'"' || last == u'”' || last == u'»' || last == u')') {
+        const QStringView inner = trimmed.chopped(1).trimmed();
+        return !inner.isEmpty() && QStringLiteral(".!?…").contains(inner.back());
+    }
+    return terminal.contains(last);
+}
+
+QString foldedLine(QStringView line) { return line.trimmed().toString().toCaseFolded(); }
+
+constexpr qsizetype kMaxTitleLength = 200;
+constexpr qsizetype kMaxHeadingLength = 120;
+
+} // namespace
+
+QString publicationSourceName(PublicationSource source)
+{
+    switch (source) {
+    case PublicationSource::Header: return QStringLiteral("header");
+    case PublicationSource::Url: return QStringLiteral("url");
+    case PublicationSource::Dateline: return QStringLiteral("dateline");
+    case PublicationSource::Content: return QStringLiteral("content");
+    case PublicationSource::None: break;
+    }
+    return QStringLiteral("none");
+}
+
+QString Article::extractableText() const
+{
+    QString blanked(text.size(), u' ');
+    const auto copy = [&](TextSpan span) {
+        for (qsizetype i = span.start; i < span.end; ++i)
+            blanked[i] = text[i];
+    };
+    copy(titleSpan);
+    for (const Paragraph &paragraph : paragraphs)
+        copy(paragraph.span);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == u'\n')
+            blanked[i] = u'\n';
+    }
+    return blanked;
+}
+
+ArticleReader::ArticleReader()
+{
+    const QJsonObject reading = loadResource(QStringLiteral("reading-fr.json"));
+    for (const QJsonValue &pattern : reading.value(u"junk_lines").toArray()) {
+        QRegularExpression junk(u"^(?:" + pattern.toString() + u")$", QRegularExpression::CaseInsensitiveOption
+                                                                          | QRegularExpression::UseUnicodePropertiesOption);
+        if (junk.isValid())
+            m_junkLines.append(junk);
+    }
+    for (const QJsonValue &abbreviation : reading.value(u"abbreviations").toArray())
+        m_abbreviations.insert(abbreviation.toString());
+}
+
+QString ArticleReader::decode(const QByteArray &bytes, QStringList *problems)
+{
+    QString text;
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        auto decoder = QStringDecoder(bytes.startsWith("\xFF\xFE") ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
+        text = decoder(QByteArrayView(bytes).sliced(2));
+        if (decoder.hasError())
+            problems->append(QStringLiteral("invalid UTF-16 sequences were replaced"));
+    } else {
+        const QByteArrayView body = bytes.startsWith("\xEF\xBB\xBF") ? QByteArrayView(bytes).sliced(3) : QByteArrayView(bytes);
+        auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        text = decoder(body);
+        if (decoder.hasError()) {
+            text = decodeWindows1252(body);
+            problems->append(QStringLiteral("not valid UTF-8: read as Windows-1252"));
+        }
+    }
+
+    bool hadNul = false;
+    for (QChar &c : text) {
+        if (c.isNull()) {
+            c = u' ';
+            hadNul = true;
+        }
+    }
+    if (hadNul)
+        problems->append(QStringLiteral("NUL bytes in the text were replaced by spaces"));
+
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    text.replace(u'\r', u'\n');
+    return text;
+}
+
+Article ArticleReader::readFile(const QString &path) const
+{
+    const QFileInfo info(path);
+    QFile file(path);
+    if (info.size() > kMaxFileBytes) {
+        Article article;
+        article.filePath = info.absoluteFilePath();
+        article.fileName = info.fileName();
+        article.problems.append(QStringLiteral("file too large (%1 MB); the limit is %2 MB")
+                                    .arg(info.size() / (1024 * 1024)).arg(kMaxFileBytes / (1024 * 1024)));
+        return article;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        Article article;
+        article.filePath = info.absoluteFilePath();
+        article.fileName = info.fileName();
+        article.problems.append(u"cannot read the file: " + file.errorString());
+        return article;
+    }
+    // Read at most one byte past the limit, in case the file grew since it was listed.
+    Article article = read(file.read(kMaxFileBytes + 1), info.fileName());
+    article.filePath = info.absoluteFilePath();
+    return article;
+}
+
+Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) const
+{
+    Article article;
+    article.fileName = fileName;
+    if (bytes.size() > kMaxFileBytes) {
+        article.problems.append(QStringLiteral("file too large; the limit is %1 MB").arg(kMaxFileBytes / (1024 * 1024)));
+        return article;
+    }
+    if (bytes.trimmed().isEmpty()) {
+        article.problems.append(QStringLiteral("empty file"));
+        return article;
+    }
+    if (looksBinary(bytes) && !bytes.startsWith("\xFF\xFE") && !bytes.startsWith("\xFE\xFF")) {
+        article.problems.append(QStringLiteral("not a text file (binary content)"));
+        return article;
+    }
+    article.text = decode(bytes, &article.problems);
+    const QString &text = article.text;
+
+    qsizetype lineStart = 0;
+    bool firstLine = true;
+    bool inBody = false;       // a title or paragraph has been seen
+    QString titleKey;          // case-folded title, to drop its repeats
+    while (lineStart <= text.size()) {
+        qsizetype lineEnd = text.indexOf(u'\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = text.size();
+        TextSpan line{lineStart, lineEnd};
+        const qsizetype nextLine = lineEnd + 1;
+
+        if (firstLine) {
+            firstLine = false;
+            const auto header = headerPattern().match(article.textOf(line));
+            if (header.hasMatch()) {
+                article.headerDate = header.captured(1);
+                article.url = header.captured(2);
+                if (article.headerDate.isEmpty())
+                    article.problems.append(QStringLiteral("the header line has no date"));
+                line.start += header.capturedLength(0);
+            }
+        }
+
+        // Trim the line's span to its content.
+        while (line.start < line.end && text[line.start].isSpace())
+            ++line.start;
+        while (line.end > line.start && text[line.end - 1].isSpace())
+            --line.end;
+        const QStringView content = article.textOf(line);
+
+        if (content.isEmpty()) {
+            // blank line: nothing to keep
+        } else if (isJunkLine(content) || (!titleKey.isEmpty() && foldedLine(content) == titleKey)) {
+            article.junk.append(line);
+        } else if (!inBody && content.size() <= kMaxTitleLength && !endsLikeSentence(content)) {
+            article.title = content.toString();
+            article.titleSpan = line;
+            titleKey = foldedLine(content);
+            inBody = true;
+        } else {
+            const bool heading = inBody && content.size() <= kMaxHeadingLength && !endsLikeSentence(content);
+            article.paragraphs.append({line, heading});
+            inBody = true;
+        }
+        lineStart = nextLine;
+    }
+
+    for (const Paragraph &paragraph : std::as_const(article.paragraphs)) {
+        if (!paragraph.heading)
+            article.sentences.append(splitSentences(article, paragraph.span));
+    }
+    if (article.title.isEmpty() && !article.sentences.isEmpty()) {
+        // Articles without a title line: the lead sentence names them in lists.
+        article.title = article.textOf(article.sentences.first()).toString();
+    }
+    if (article.paragraphs.isEmpty() && article.title.isEmpty())
+        article.problems.append(QStringLiteral("no article text found"));
+    return article;
+}
+
+bool ArticleReader::isJunkLine(QStringView line) const
+{
+    return std::any_of(m_junkLines.cbegin(), m_junkLines.cend(),
+                       [line](const QRegularExpression &junk) { return junk.match(line).hasMatch(); });
+}
+
+QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan paragraph) const
+{
+    static const QString enders = QStringLiteral(".!?…");
+    static const QString closers = QStringLiteral("»\"”’)]");
+    static const QString openers = QStringLiteral("«\"“(—–-");
+    const QString &text = article.text;
+
+    QList<TextSpan> sentences;
+    qsizetype start = paragraph.start;
+    const auto addSentence = [&](qsizetype end) {
+        TextSpan sentence{start, end};
+        while (sentence.start < sentence.end && text[sentence.start].isSpace())
+            ++sentence.start;
+        while (sentence.end > sentence.start && text[sentence.end - 1].isSpace())
+            --sentence.end;
+        if (sentence.length() > 0)
+            sentences.append(sentence);
+    };
+
+    for (qsizetype i = paragraph.start; i < paragraph.end; ++i) {
+        if (!enders.contains(text[i]))
+            continue;
+        qsizetype end = i + 1;
+        while (end < paragraph.end && (enders.contains(text[end]) || closers.contains(text[end])))
+            ++end;
+        qsizetype next = end;
+        while (next < paragraph.end && text[next].isSpace())
+            ++next;
+        if (next == end || next >= paragraph.end)
+            continue;  // no space after it, or the paragraph ends anyway
+        const QChar following = text[next];
+        if (!(following.isUpper() || following.isDigit() || openers.contains(following)))
+            continue;
+        if (text[i] == u'.') {
+            qsizetype wordStart = i;
+            while (wordStart > paragraph.start && (text[wordStart - 1].isLetter() || text[wordStart - 1] == u'.'
+                                                   || text[wordStart - 1] == u'-'))
+                --wordStart;
+            const QStringView word = QStringView(text).mid(wordStart, i - wordStart);
+            if (m_abbreviations.contains(word.toString()))
+                continue;
+            if (word.size() == 1 && word.front().isUpper())
+                continue;  // an initial: "John F. Kennedy"
+        }
+        addSentence(end);
+        start = end;
+        i = end - 1;
+    }
+    addSentence(paragraph.end);
+    return sentences;
+}
+
+} // namespace dateline

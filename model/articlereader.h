@@ -1,0 +1,37 @@
+#pragma once
+
+#include "article.h"
+
+#include <QByteArray>
+#include <QRegularExpression>
+
+#include <memory>
+
+namespace dateline {
+
+// Turns the bytes of a scraped article file into an Article: decoded text, header, title,
+// body paragraphs, sentences and the junk lines left out. It does not date the article.
+class ArticleReader final
+{
+public:
+    // Files larger than this are refused with a problem message rather than read.
+    static constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
+
+    ArticleReader();
+
+    Article readFile(const QString &path) const;
+    Article read(const QByteArray &bytes, const QString &fileName = {}) const;
+
+    // Decodes UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that are not valid UTF-8
+    // fall back to Windows-1252, noted in `problems`. Line ends are normalised to '\n'.
+    static QString decode(const QByteArray &bytes, QStringList *problems);
+
+private:
+    bool isJunkLine(QStringView line) const;
+    QList<TextSpan> splitSentences(const Article &article, TextSpan paragraph) const;
+
+    QList<QRegularExpression> m_junkLines;
+    QSet<QString> m_abbreviations;
+};
+
+} // namespace dateline

@@ -1,0 +1,173 @@
+#include "datevalue.h"
+
+#include <QRegularExpression>
+
+namespace greg = boost::gregorian;
+
+namespace dateline {
+
+namespace {
+// Boost's Gregorian calendar covers these years; anything outside is not a date we can place.
+constexpr int kFirstYear = 1400;
+constexpr int kLastYear = 9999;
+
+bool yearInRange(int year) { return year >= kFirstYear && year <= kLastYear; }
+} // namespace
+
+QString precisionName(Precision precision)
+{
+    switch (precision) {
+    case Precision::Year: return QStringLiteral("year");
+    case Precision::Month: return QStringLiteral("month");
+    case Precision::Day: return QStringLiteral("day");
+    case Precision::None: break;
+    }
+    return QStringLiteral("none");
+}
+
+Precision precisionFromName(QStringView name)
+{
+    if (name == u"year")
+        return Precision::Year;
+    if (name == u"month")
+        return Precision::Month;
+    if (name == u"day")
+        return Precision::Day;
+    return Precision::None;
+}
+
+DateValue DateValue::ofYear(int year)
+{
+    DateValue value;
+    if (!yearInRange(year))
+        return value;
+    value.m_precision = Precision::Year;
+    value.m_year = qint16(year);
+    value.m_month = 1;
+    value.m_day = 1;
+    return value;
+}
+
+DateValue DateValue::ofMonth(int year, int month)
+{
+    if (month < 1 || month > 12)
+        return {};
+    DateValue value = ofYear(year);
+    if (!value.isValid())
+        return value;
+    value.m_precision = Precision::Month;
+    value.m_month = qint8(month);
+    return value;
+}
+
+DateValue DateValue::ofDay(int year, int month, int day)
+{
+    DateValue value = ofMonth(year, month);
+    if (!value.isValid() || day < 1 || day > greg::gregorian_calendar::end_of_month_day(year, month))
+        return {};
+    value.m_precision = Precision::Day;
+    value.m_day = qint8(day);
+    return value;
+}
+
+DateValue DateValue::fromBoost(const greg::date &date, Precision precision)
+{
+    if (date.is_special())
+        return {};
+    const auto ymd = date.year_month_day();
+    return ofDay(ymd.year, ymd.month, ymd.day).truncated(precision);
+}
+
+DateValue DateValue::fromQDate(QDate date, Precision precision)
+{
+    if (!date.isValid())
+        return {};
+    return ofDay(date.year(), date.month(), date.day()).truncated(precision);
+}
+
+DateValue DateValue::fromIso(QStringView text)
+{
+    static const QRegularExpression iso(QStringLiteral("^(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?$"));
+    const auto match = iso.match(text.trimmed());
+    if (!match.hasMatch())
+        return {};
+    const int year = match.capturedView(1).toInt();
+    if (!match.hasCaptured(2))
+        return ofYear(year);
+    const int month = match.capturedView(2).toInt();
+    if (!match.hasCaptured(3))
+        return ofMonth(year, month);
+    return ofDay(year, month, match.capturedView(3).toInt());
+}
+
+DateValue DateValue::truncated(Precision precision) const
+{
+    if (precision >= m_precision)
+        return *this;
+    switch (precision) {
+    case Precision::Year: return ofYear(m_year);
+    case Precision::Month: return ofMonth(m_year, m_month);
+    case Precision::Day:
+    case Precision::None: break;
+    }
+    return {};
+}
+
+greg::date DateValue::firstDay() const
+{
+    if (!isValid())
+        return greg::date(boost::date_time::not_a_date_time);
+    return greg::date(m_year, m_month, m_day);
+}
+
+greg::date DateValue::lastDay() const
+{
+    switch (m_precision) {
+    case Precision::Year: return greg::date(m_year, 12, 31);
+    case Precision::Month: return greg::date(m_year, m_month, 1).end_of_month();
+    case Precision::Day: return firstDay();
+    case Precision::None: break;
+    }
+    return greg::date(boost::date_time::not_a_date_time);
+}
+
+QDate DateValue::firstQDate() const { return isValid() ? QDate(m_year, m_month, m_day) : QDate(); }
+
+QDate DateValue::lastQDate() const { return isValid() ? toQDate(lastDay()) : QDate(); }
+
+QString DateValue::toIso() const
+{
+    const auto pad = [](int n, int width) { return QString::number(n).rightJustified(width, u'0'); };
+    switch (m_precision) {
+    case Precision::Year: return pad(m_year, 4);
+    case Precision::Month: return pad(m_year, 4) + u'-' + pad(m_month, 2);
+    case Precision::Day: return pad(m_year, 4) + u'-' + pad(m_month, 2) + u'-' + pad(m_day, 2);
+    case Precision::None: break;
+    }
+    return {};
+}
+
+bool operator<(const DateValue &a, const DateValue &b)
+{
+    if (a.m_precision == Precision::None || b.m_precision == Precision::None)
+        return a.m_precision == Precision::None && b.m_precision != Precision::None;
+    const auto key = [](const DateValue &v) { return std::tuple(v.m_year, v.m_month, v.m_day, v.m_precision); };
+    return key(a) < key(b);
+}
+
+greg::date toBoost(QDate date)
+{
+    if (!date.isValid() || date.year() < kFirstYear || date.year() > kLastYear)
+        return greg::date(boost::date_time::not_a_date_time);
+    return greg::date(date.year(), date.month(), date.day());
+}
+
+QDate toQDate(const greg::date &date)
+{
+    if (date.is_special())
+        return {};
+    const auto ymd = date.year_month_day();
+    return QDate(ymd.year, ymd.month, ymd.day);
+}
+
+} // namespace dateline

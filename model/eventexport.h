@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace dateline {
+
+struct Corpus;
+struct EventFilter;
+
+// The export formats of `dateline export-events`, also used by the GUI.
+// Offsets are Unicode code points into the article's text.
+QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter);
+QByteArray eventsToCsv(const Corpus &corpus, const EventFilter &filter);
+
+// UTF-16 offset -> code point offset in `text`.
+qsizetype codePointOffset(QStringView text, qsizetype utf16Offset);
+
+} // namespace dateline

@@ -1,0 +1,147 @@
+#include "eventextractor.h"
+
+#include "gazetteer.h"
+#include "resourcefiles.h"
+#include "textfolding.h"
+
+#include <QJsonArray>
+
+namespace dateline {
+
+namespace {
+
+constexpr float kBaseConfidence = 0.4f;
+constexpr float kOwnDateBonus = 0.2f;
+constexpr float kLeadBonus = 0.15f;
+constexpr float kTwoActorsBonus = 0.15f;
+constexpr float kNamedActorBonus = 0.1f;
+constexpr float kMaxConfidence = 0.95f;
+
+} // namespace
+
+QString eventTypeName(EventType type)
+{
+    switch (type) {
+    case EventType::Meeting: return QStringLiteral("meeting");
+    case EventType::Visit: return QStringLiteral("visit");
+    case EventType::Statement: return QStringLiteral("statement");
+    case EventType::Agreement: return QStringLiteral("agreement");
+    case EventType::Military: return QStringLiteral("military");
+    case EventType::Economic: return QStringLiteral("economic");
+    case EventType::Sanction: return QStringLiteral("sanction");
+    case EventType::Conflict: return QStringLiteral("conflict");
+    case EventType::Other: return QStringLiteral("other");
+    }
+    return {};
+}
+
+std::optional<EventType> eventTypeFromName(QStringView name)
+{
+    for (int i = 0; i < kEventTypeCount; ++i) {
+        const auto type = EventType(i);
+        if (name.compare(eventTypeName(type), Qt::CaseInsensitive) == 0)
+            return type;
+    }
+    return std::nullopt;
+}
+
+EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazetteer)
+{
+    const QJsonObject resource = loadResource(QStringLiteral("event-cues.json"));
+    for (const QJsonValue &value : resource.value(u"types").toArray()) {
+        const QJsonObject object = value.toObject();
+        const auto type = eventTypeFromName(object.value(u"type").toString());
+        QStringList cues;
+        for (const QJsonValue &cue : object.value(u"cues").toArray())
+            cues.append(u"(?:" + cue.toString() + u')');
+        if (!type || cues.isEmpty())
+            continue;
+        QRegularExpression pattern(u"(?<![\\w])(?:" + cues.join(u'|') + u')', QRegularExpression::UseUnicodePropertiesOption);
+        if (pattern.isValid())
+            m_cues.append({*type, pattern});
+    }
+}
+
+std::optional<EventType> EventExtractor::typeOf(QStringView foldedSentence) const
+{
+    for (const auto &[type, pattern] : m_cues) {
+        if (pattern.match(foldedSentence).hasMatch())
+            return type;
+    }
+    return std::nullopt;
+}
+
+QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExpression> &dates, int articleIndex) const
+{
+    const QString folded = foldForMatching(article.text);
+    const TextSpan lead = [&] {
+        for (const Paragraph &paragraph : article.paragraphs)
+            if (!paragraph.heading)
+                return paragraph.span;
+        return TextSpan{};
+    }();
+
+    QList<Event> events;
+    MentionContext context;
+    qsizetype nextDate = 0;
+    for (const TextSpan &sentence : article.sentences) {
+        // The sentence's own date: its first resolved date expression.
+        const TimeExpression *own = nullptr;
+        while (nextDate < dates.size() && dates[nextDate].start < sentence.start)
+            ++nextDate;
+        for (qsizetype d = nextDate; d < dates.size() && dates[d].start < sentence.end; ++d) {
+            if (dates[d].date.isValid()) {
+                own = &dates[d];
+                break;
+            }
+        }
+        const bool inLead = lead.contains(sentence.start);
+        const DateValue date = own ? own->date : article.published;
+
+        // Mentions are collected even in sentences that are not events, so that short names carry over.
+        // Roles resolve on the event's own date only: a lower bound could name a predecessor.
+        const QList<ActorMention> mentions = m_gazetteer.findMentions(article.text, folded, sentence, date, context);
+        const auto type = typeOf(QStringView(folded).mid(sentence.start, sentence.length()));
+        if (!type)
+            continue;
+
+        Event event;
+        event.article = articleIndex;
+        event.type = *type;
+        event.evidence = sentence;
+        event.date = date;
+        event.dateText = own ? own->text : QString();
+        bool named = false;
+        for (const ActorMention &mention : mentions) {
+            if (mention.locative) {
+                if (event.location.isEmpty())
+                    event.location = article.text.mid(mention.span.start, mention.span.length());
+                continue;
+            }
+            const QString name = mention.actor >= 0 ? m_gazetteer.actors().at(mention.actor).name : mention.unlistedName;
+            if (event.actors.contains(name))
+                continue;
+            event.actors.append(name);
+            if (mention.kind == MentionKind::Unlisted)
+                event.unlistedActors.append(name);
+            named = named || mention.kind != MentionKind::Metonym;
+        }
+        if (event.actors.isEmpty())
+            continue;
+
+        float confidence = kBaseConfidence;
+        if (own)
+            confidence += kOwnDateBonus;
+        else if (inLead && date.isValid())
+            confidence += kLeadBonus;
+        if (event.actors.size() >= 2)
+            confidence += kTwoActorsBonus;
+        if (named)
+            confidence += kNamedActorBonus;
+        event.confidence = std::min(confidence, kMaxConfidence);
+        events.append(event);
+    }
+    return events;
+}
+
+} // namespace dateline

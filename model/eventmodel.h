@@ -1,0 +1,57 @@
+#pragma once
+
+#include "corpus.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+namespace dateline {
+
+// The events of a corpus, one row each. Views sort and filter on the raw-value roles,
+// never on display strings: "mai 2024" sorts by its date, not its letters.
+class EventModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventModel)
+
+public:
+    enum Column { DateColumn, PrecisionColumn, TypeColumn, ActorsColumn, ArticleColumn, ConfidenceColumn, SentenceColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    // Unscoped on purpose: these values extend Qt::UserRole in the int-based model/view API.
+    enum EventRole {
+        DateRole = Qt::UserRole,  // QDate: first day the event may fall on (invalid when undated)
+        LastDateRole,             // QDate: last day it may fall on
+        PrecisionRole,            // int(Precision)
+        TypeRole,                 // int(EventType)
+        ActorsRole,               // QStringList of canonical names
+        ArticleRole,              // int: row of the article in ArticleModel
+        ConfidenceRole,           // double in [0, 1]
+        SentenceRole,             // QString: the evidence sentence
+        EvidenceStartRole,        // qsizetype: UTF-16 offset of the sentence in the article text
+        EvidenceEndRole,
+        SortRole,                 // a value ordering the column: dates chronologically, undated first
+    };
+    Q_ENUM(EventRole)
+
+    explicit EventModel(QObject *parent = nullptr);
+    ~EventModel() override;
+
+    void setCorpus(std::shared_ptr<const Corpus> corpus);
+    const Corpus *corpus() const { return m_corpus.get(); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // How an event's date reads in the user's language: "24 févr. 2022", "mai 2024", "2014", "Undated".
+    static QString dateText(const DateValue &date);
+
+private:
+    std::shared_ptr<const Corpus> m_corpus;
+};
+
+} // namespace dateline

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "article.h"
+#include "articlereader.h"
+#include "event.h"
+#include "eventextractor.h"
+#include "frenchdatetagger.h"
+#include "gazetteer.h"
+#include "publicationdatefinder.h"
+
+namespace dateline {
+
+// The whole pipeline for one article: read, date, tag, find events. Built once (it loads
+// every resource) and then used from any number of threads: all its work is const.
+class Extractor final
+{
+public:
+    Extractor();
+    Q_DISABLE_COPY_MOVE(Extractor)
+
+    struct Result
+    {
+        Article article;
+        QList<Event> events;
+        QList<TimeExpression> dates;
+    };
+
+    Result extractFile(const QString &path) const;
+    Result extract(Article article) const;
+    Result extract(const QByteArray &bytes, const QString &fileName) const;
+
+    const Gazetteer &gazetteer() const { return m_gazetteer; }
+    const FrenchDateTagger &tagger() const { return m_tagger; }
+    const ArticleReader &reader() const { return m_reader; }
+
+private:
+    ArticleReader m_reader;
+    FrenchDateTagger m_tagger;
+    Gazetteer m_gazetteer;
+    PublicationDateFinder m_publicationDates{m_tagger};
+    EventExtractor m_events{m_gazetteer};
+};
+
+} // namespace dateline

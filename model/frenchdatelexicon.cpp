@@ -1,0 +1,316 @@
+#include "frenchdatelexicon.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+namespace dateline {
+
+namespace {
+
+bool isApostrophe(QChar c) { return c == u'\'' || c == u'\u2019' || c == u'\u02BC'; }
+
+bool isWordChar(QChar c) { return c.isLetter() || c.isMark(); }
+
+QJsonObject readObject(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return {};
+    return document.object();
+}
+
+} // namespace
+
+void foldForDates(QStringView text, QString &folded)
+{
+    folded.resize(text.size());
+    QChar *out = folded.data();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        // The simple one-to-one case mapping keeps offsets aligned with the original text.
+        if (isApostrophe(c))
+            out[i] = u'\'';
+        else if (c.unicode() < 128)
+            out[i] = (c >= u'A' && c <= u'Z') ? QChar(c.unicode() + 32) : c;
+        else
+            out[i] = c.toLower();
+    }
+}
+
+std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
+{
+    std::vector<DateToken> tokens;
+    tokens.reserve(size_t(text.size() / 5 + 1));
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    qsizetype blanks = 0;
+    bool lineBreak = false;
+    while (i < n) {
+        const QChar c = text[i];
+        if (c.isSpace()) {
+            lineBreak = lineBreak || c == u'\n' || c == u'\r' || c == u'\u2029';
+            ++blanks;
+            ++i;
+            continue;
+        }
+        DateToken token;
+        token.start = i;
+        token.joined = blanks == 0 && !tokens.empty();
+        token.breakBefore = lineBreak || blanks >= 4;
+        if (c >= u'0' && c <= u'9') {
+            token.kind = DateToken::Kind::Number;
+            qint64 value = 0;
+            while (i < n && text[i] >= u'0' && text[i] <= u'9') {
+                if (token.digits < 10)
+                    value = value * 10 + (text[i].unicode() - u'0');
+                ++token.digits;
+                ++i;
+            }
+            token.number = token.digits <= 9 ? int(value) : -1;
+        } else if (isWordChar(c)) {
+            token.kind = DateToken::Kind::Word;
+            token.capitalized = c.isUpper();
+            while (i < n) {
+                if (isWordChar(text[i])) {
+                    ++i;
+                } else if (text[i] == u'-' && i + 1 < n && isWordChar(text[i + 1])) {
+                    i += 2;
+                } else if (isApostrophe(text[i]) && i + 1 < n && isWordChar(text[i + 1])) {
+                    ++i;  // an elided word ends with its apostrophe: "l'", "aujourd'"
+                    break;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            token.kind = DateToken::Kind::Punct;
+            ++i;
+        }
+        token.end = i;
+        token.key = folded.mid(token.start, token.end - token.start);
+        tokens.push_back(token);
+        blanks = 0;
+        lineBreak = false;
+    }
+    return tokens;
+}
+
+DateUnit dateUnitFromName(QStringView name)
+{
+    if (name == u"day")
+        return DateUnit::Day;
+    if (name == u"week")
+        return DateUnit::Week;
+    if (name == u"weekend")
+        return DateUnit::Weekend;
+    if (name == u"month")
+        return DateUnit::Month;
+    if (name == u"year")
+        return DateUnit::Year;
+    return DateUnit::None;
+}
+
+QJsonObject FrenchDateLexicon::merged(const QJsonObject &base, const QJsonObject &over)
+{
+    QJsonObject result = base;
+    for (auto it = over.begin(); it != over.end(); ++it) {
+        const QJsonValue old = result.value(it.key());
+        if (old.isObject() && it.value().isObject()) {
+            result.insert(it.key(), merged(old.toObject(), it.value().toObject()));
+        } else if (old.isArray() && it.value().isArray()) {
+            QJsonArray list = old.toArray();
+            for (const QJsonValue &item : it.value().toArray()) {
+                if (!list.contains(item))
+                    list.append(item);
+            }
+            result.insert(it.key(), list);
+        } else {
+            result.insert(it.key(), it.value());
+        }
+    }
+    return result;
+}
+
+QJsonObject FrenchDateLexicon::loadTables()
+{
+    const QJsonObject builtIn = readObject(QStringLiteral(":/dateline/dates-fr.json"));
+    const QString userDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    if (userDir.isEmpty())
+        return builtIn;
+    return merged(builtIn, readObject(userDir + u"/dates-fr.json"));
+}
+
+QStringView FrenchDateLexicon::keep(const QString &word)
+{
+    QString folded;
+    foldForDates(word.trimmed(), folded);
+    m_storage.push_back(folded);
+    return m_storage.back();
+}
+
+QStringView FrenchDateLexicon::keepAsIs(const QString &text)
+{
+    m_storage.push_back(text);
+    return m_storage.back();
+}
+
+void FrenchDateLexicon::addWords(WordSet &set, const QJsonValue &list)
+{
+    for (const QJsonValue &item : list.toArray()) {
+        if (item.isString() && !item.toString().trimmed().isEmpty())
+            set.insert(keep(item.toString()));
+    }
+}
+
+std::vector<QStringView> FrenchDateLexicon::keepAll(const QJsonValue &list)
+{
+    std::vector<QStringView> words;
+    for (const QJsonValue &item : list.toArray()) {
+        if (item.isString() && !item.toString().isEmpty())
+            words.push_back(keep(item.toString()));
+    }
+    return words;
+}
+
+void FrenchDateLexicon::addPhrase(const QString &text, Phrase phrase)
+{
+    const QStringView folded = keep(text);
+    for (const DateToken &token : tokenizeForDates(folded, folded))
+        phrase.words.push_back(token.key);
+    if (phrase.words.empty())
+        return;
+    phrasesByFirstWord[phrase.words.front()].push_back(int(phrases.size()));
+    phrases.push_back(std::move(phrase));
+}
+
+FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
+{
+    const auto intTable = [this](WordMap<int> &map, const QJsonValue &object) {
+        const QJsonObject entries = object.toObject();
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            if (it.value().isDouble())
+                map[keep(it.key())] = it.value().toInt();
+        }
+    };
+    intTable(months, tables.value(u"months"));
+    intTable(weekdays, tables.value(u"weekdays"));
+    intTable(numbers, tables.value(u"numbers"));
+    intTable(ordinals, tables.value(u"ordinals"));
+    addWords(abbreviatedMonths, tables.value(u"abbreviatedMonthsNeedADay"));
+
+    const QJsonObject unitTable = tables.value(u"units").toObject();
+    for (auto it = unitTable.begin(); it != unitTable.end(); ++it) {
+        const DateUnit unit = dateUnitFromName(it.value().toString());
+        if (unit != DateUnit::None)
+            units[keep(it.key())] = unit;
+    }
+    const QJsonObject seasonTable = tables.value(u"seasons").toObject();
+    for (auto it = seasonTable.begin(); it != seasonTable.end(); ++it) {
+        if (it.value().isString())
+            seasons[keep(it.key())] = keepAsIs(it.value().toString().toUpper());
+    }
+
+    addWords(pastMarkers, tables.value(u"pastMarkers"));
+    addWords(futureMarkers, tables.value(u"futureMarkers"));
+    addWords(determiners, tables.value(u"determiners"));
+    addWords(yearCues, tables.value(u"yearCues"));
+    addWords(weakYearCues, tables.value(u"weakYearCues"));
+    addWords(clockWords, tables.value(u"clockWords"));
+    addWords(quarterWords, tables.value(u"quarterWords"));
+
+    const QJsonObject tense = tables.value(u"tense").toObject();
+    addWords(futureWords, tense.value(u"futureWords"));
+    addWords(pastWords, tense.value(u"pastWords"));
+    addWords(goVerbs, tense.value(u"goVerbs"));
+    addWords(auxiliaries, tense.value(u"auxiliaries"));
+    addWords(notVerbs, tense.value(u"notVerbs"));
+    futureEndings = keepAll(tense.value(u"futureEndings"));
+    pastEndings = keepAll(tense.value(u"pastEndings"));
+    participleEndings = keepAll(tense.value(u"participleEndings"));
+    infinitiveEndings = keepAll(tense.value(u"infinitiveEndings"));
+
+    const auto offsetPhrases = [this](const QJsonValue &object, PhraseKind kind) {
+        const QJsonObject entries = object.toObject();
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            const QJsonObject entry = it.value().toObject();
+            Phrase phrase;
+            phrase.kind = kind;
+            phrase.unit = dateUnitFromName(entry.value(u"unit").toString());
+            phrase.offset = entry.value(u"offset").toInt();
+            if (phrase.unit != DateUnit::None)
+                addPhrase(it.key(), std::move(phrase));
+        }
+    };
+    offsetPhrases(tables.value(u"relative"), PhraseKind::Relative);
+    offsetPhrases(tables.value(u"anchored"), PhraseKind::Anchored);
+
+    const QJsonObject holidays = tables.value(u"holidays").toObject();
+    for (auto it = holidays.begin(); it != holidays.end(); ++it) {
+        const QStringList parts = it.value().toString().split(u'-');
+        Phrase phrase;
+        phrase.kind = PhraseKind::Holiday;
+        phrase.offset = parts.size() == 2 ? parts[0].toInt() : 0;
+        phrase.day = parts.size() == 2 ? parts[1].toInt() : 0;
+        if (phrase.offset >= 1 && phrase.offset <= 12 && phrase.day >= 1 && phrase.day <= 31)
+            addPhrase(it.key(), std::move(phrase));
+    }
+    const QJsonObject modifiers = tables.value(u"modifiers").toObject();
+    for (auto it = modifiers.begin(); it != modifiers.end(); ++it) {
+        Phrase phrase;
+        phrase.kind = PhraseKind::Modifier;
+        phrase.tag = keepAsIs(it.value().toString().toUpper());
+        addPhrase(it.key(), std::move(phrase));
+    }
+    for (const QJsonValue &part : tables.value(u"partsOfDay").toArray()) {
+        Phrase phrase;
+        phrase.kind = PhraseKind::PartOfDay;
+        addPhrase(part.toString(), std::move(phrase));
+    }
+    for (const QJsonValue &decade : tables.value(u"decadeWords").toArray()) {
+        Phrase phrase;
+        phrase.kind = PhraseKind::Decade;
+        addPhrase(decade.toString(), std::move(phrase));
+    }
+}
+
+int FrenchDateLexicon::numberWordValue(QStringView word) const
+{
+    if (const auto it = numbers.find(word); it != numbers.end())
+        return it->second;
+    if (!word.contains(u'-'))
+        return -1;
+    int total = 0;
+    int previous = 0;
+    for (QStringView part : word.split(u'-')) {
+        if (part == u"et")
+            continue;
+        const auto it = numbers.find(part);
+        if (it == numbers.end())
+            return -1;
+        // "quatre-vingt(s)" multiplies, every other compound adds: "dix-sept", "soixante-dix".
+        if (it->second == 20 && previous > 1 && previous < 10) {
+            total += previous * 19;
+        } else {
+            total += it->second;
+        }
+        previous = it->second;
+    }
+    return total;
+}
+
+bool FrenchDateLexicon::endsWithAny(QStringView word, const std::vector<QStringView> &endings)
+{
+    for (QStringView ending : endings) {
+        if (word.size() > ending.size() + 1 && word.endsWith(ending))
+            return true;
+    }
+    return false;
+}
+
+} // namespace dateline

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringView>
+
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace dateline {
+
+// A span of a text cut into words, numbers and punctuation. Keys are views into a folded copy
+// of the text (lower case, ’ turned into '), so that looking words up allocates nothing.
+struct DateToken
+{
+    enum class Kind : quint8 { Word, Number, Punct };
+    qsizetype start = 0;       // UTF-16 offsets into the original text
+    qsizetype end = 0;
+    QStringView key;           // folded text; a word keeps its elision apostrophe ("l'")
+    Kind kind = Kind::Punct;
+    bool joined = false;       // no blank between this token and the previous one
+    bool breakBefore = false;  // a line break or a run of blanks (removed junk) precedes it
+    bool capitalized = false;
+    int number = -1;           // value of a Number token of at most 9 digits
+    int digits = 0;
+};
+
+// Cuts `text` into tokens whose keys view `folded`, which must outlive them.
+void foldForDates(QStringView text, QString &folded);
+std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded);
+
+enum class DateUnit : quint8 { None, Day, Week, Weekend, Month, Year };
+
+// The word tables of dates-fr.json, indexed for allocation-free lookups.
+class FrenchDateLexicon final
+{
+public:
+    struct ViewHash
+    {
+        size_t operator()(QStringView view) const noexcept { return qHash(view); }
+    };
+    template<typename T>
+    using WordMap = std::unordered_map<QStringView, T, ViewHash>;
+    using WordSet = std::unordered_set<QStringView, ViewHash>;
+
+    enum class PhraseKind : quint8 { Relative, Anchored, Holiday, Modifier, PartOfDay, Decade };
+    struct Phrase
+    {
+        std::vector<QStringView> words;
+        PhraseKind kind = PhraseKind::Relative;
+        DateUnit unit = DateUnit::None;
+        int offset = 0;   // in units, or the holiday's month
+        int day = 0;      // holiday's day
+        QStringView tag;  // modifier (START...) or part of day
+    };
+
+    // The built-in tables, with the user's override file merged over them when it is readable.
+    static QJsonObject loadTables();
+    // Objects merge entry by entry, lists by union; anything else in `over` replaces `base`.
+    static QJsonObject merged(const QJsonObject &base, const QJsonObject &over);
+
+    explicit FrenchDateLexicon(const QJsonObject &tables);
+
+    WordMap<int> months;
+    WordSet abbreviatedMonths;
+    WordMap<int> weekdays;
+    WordMap<int> numbers;
+    WordMap<int> ordinals;
+    WordMap<DateUnit> units;
+    WordMap<QStringView> seasons;
+    WordSet pastMarkers, futureMarkers, determiners, yearCues, weakYearCues, clockWords, quarterWords;
+    WordSet futureWords, pastWords, goVerbs, auxiliaries, notVerbs;
+    std::vector<QStringView> futureEndings, pastEndings, participleEndings, infinitiveEndings;
+
+    // Multi-word expressions, by their first word; the longest match wins.
+    std::vector<Phrase> phrases;
+    WordMap<std::vector<int>> phrasesByFirstWord;
+
+    int numberWordValue(QStringView word) const;  // "vingt-deux" = 22; -1 if not a number word
+    static bool endsWithAny(QStringView word, const std::vector<QStringView> &endings);
+
+private:
+    QStringView keep(const QString &word);  // stores the folded word, returns a stable view
+    QStringView keepAsIs(const QString &text);
+    void addWords(WordSet &set, const QJsonValue &list);
+    std::vector<QStringView> keepAll(const QJsonValue &list);
+    void addPhrase(const QString &text, Phrase phrase);
+
+    std::deque<QString> m_storage;
+};
+
+DateUnit dateUnitFromName(QStringView name);
+
+} // namespace dateline

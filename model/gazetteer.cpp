@@ -1,0 +1,348 @@
+#include "gazetteer.h"
+
+#include "resourcefiles.h"
+#include "textfolding.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace dateline {
+
+namespace {
+
+// Names written surname first, so that "Wang Yi" is later "Wang" and "Xi Jinping" is "Xi".
+const QSet<QString> &surnameFirstCountries()
+{
+    static const QSet<QString> countries{QStringLiteral("China"), QStringLiteral("North Korea"),
+                                         QStringLiteral("South Korea"), QStringLiteral("Taiwan")};
+    return countries;
+}
+
+// Words before a place that make it where something happened rather than who acted.
+const QSet<QString> &locativeWords()
+{
+    static const QSet<QString> words{QStringLiteral("a"), QStringLiteral("en"), QStringLiteral("au"),
+                                     QStringLiteral("aux"), QStringLiteral("depuis"), QStringLiteral("vers"),
+                                     QStringLiteral("dans"), QStringLiteral("pres")};
+    return words;
+}
+
+// Words that introduce a person by title or function: "le ministre X", "M. X", "le porte-parole X".
+const QSet<QString> &titleWords()
+{
+    static const QSet<QString> words{
+        QStringLiteral("president"), QStringLiteral("presidente"), QStringLiteral("ministre"),
+        QStringLiteral("porte-parole"), QStringLiteral("vice-premier"), QStringLiteral("vice-ministre"),
+        QStringLiteral("vice-president"), QStringLiteral("vice-presidente"), QStringLiteral("general"),
+        QStringLiteral("generale"), QStringLiteral("amiral"), QStringLiteral("ambassadeur"),
+        QStringLiteral("ambassadrice"), QStringLiteral("secretaire"), QStringLiteral("conseiller"),
+        QStringLiteral("conseillere"), QStringLiteral("directeur"), QStringLiteral("directrice"),
+        QStringLiteral("commandant"), QStringLiteral("senateur"), QStringLiteral("senatrice"),
+        QStringLiteral("depute"), QStringLiteral("deputee"), QStringLiteral("gouverneur"),
+        QStringLiteral("emissaire"), QStringLiteral("envoye"), QStringLiteral("envoyee"), QStringLiteral("chef"),
+        QStringLiteral("dirigeant"), QStringLiteral("dirigeante"), QStringLiteral("premier"),
+        QStringLiteral("premiere"), QStringLiteral("maire"), QStringLiteral("chancelier"),
+        QStringLiteral("chanceliere"), QStringLiteral("roi"), QStringLiteral("reine"), QStringLiteral("prince")};
+    return words;
+}
+
+// Capitalised words inside titles ("ministre des Affaires étrangères") that are not names.
+const QSet<QString> &titleCapitalisedWords()
+{
+    static const QSet<QString> words{
+        QStringLiteral("affaires"), QStringLiteral("etrangeres"), QStringLiteral("defense"), QStringLiteral("etat"),
+        QStringLiteral("conseil"), QStringLiteral("securite"), QStringLiteral("premier"), QStringLiteral("commerce"),
+        QStringLiteral("finances"), QStringLiteral("interieur"), QStringLiteral("parti"), QStringLiteral("comite"),
+        QStringLiteral("assemblee"), QStringLiteral("federation"), QStringLiteral("republique"),
+        QStringLiteral("nations"), QStringLiteral("unies"), QStringLiteral("economie"), QStringLiteral("justice"),
+        QStringLiteral("energie"), QStringLiteral("industrie"), QStringLiteral("sante"), QStringLiteral("culture"),
+        QStringLiteral("armees"), QStringLiteral("ministere"), QStringLiteral("etat-major"),
+        QStringLiteral("gouvernement"), QStringLiteral("commission"), QStringLiteral("europeenne"),
+        QStringLiteral("populaire"), QStringLiteral("communiste"), QStringLiteral("national"),
+        QStringLiteral("nationale"), QStringLiteral("agriculture"), QStringLiteral("transports"),
+        QStringLiteral("chinois"), QStringLiteral("russe"), QStringLiteral("kremlin"), QStringLiteral("otan"),
+        QStringLiteral("onu"), QStringLiteral("ue"), QStringLiteral("maison"), QStringLiteral("blanche"),
+        QStringLiteral("developpement"), QStringLiteral("education"), QStringLiteral("jeunesse")};
+    return words;
+}
+
+QDate parsePartialDate(const QString &iso, bool end)
+{
+    const DateValue value = DateValue::fromIso(iso);
+    if (!value.isValid())
+        return {};
+    return end ? value.lastQDate() : value.firstQDate();
+}
+
+QStringList foldedWords(const QString &phrase)
+{
+    const QString folded = foldForMatching(phrase);
+    QStringList words;
+    for (const TextSpan &span : wordSpans(folded, {0, folded.size()}))
+        words.append(folded.mid(span.start, span.length()));
+    return words;
+}
+
+} // namespace
+
+QString actorKindName(ActorKind kind)
+{
+    switch (kind) {
+    case ActorKind::Person: return QStringLiteral("person");
+    case ActorKind::Country: return QStringLiteral("country");
+    case ActorKind::Organisation: return QStringLiteral("organisation");
+    }
+    return {};
+}
+
+Gazetteer::Gazetteer()
+{
+    QStringList problems;
+    load(loadResource(QStringLiteral("actors.json"), &problems), &problems);
+    for (const QString &problem : std::as_const(problems))
+        qWarning("actors: %s", qPrintable(problem));
+}
+
+Gazetteer::Gazetteer(const QJsonObject &resource, QStringList *problems)
+{
+    QStringList ignored;
+    load(resource, problems ? problems : &ignored);
+}
+
+void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
+{
+    // Later entries (the user's file comes after the built-in one) replace earlier ones of the same name.
+    QHash<QString, qsizetype> position;
+    QList<QJsonObject> objects;
+    for (const QJsonValue &value : resource.value(u"actors").toArray()) {
+        const QJsonObject object = value.toObject();
+        const QString name = object.value(u"name").toString().trimmed();
+        if (name.isEmpty()) {
+            problems->append(QStringLiteral("an actor without a name was skipped"));
+            continue;
+        }
+        const QString key = foldForMatching(name);
+        if (position.contains(key)) {
+            objects[position.value(key)] = object;
+        } else {
+            position.insert(key, objects.size());
+            objects.append(object);
+        }
+    }
+
+    const auto strings = [](const QJsonValue &value) {
+        QStringList list;
+        for (const QJsonValue &item : value.toArray())
+            if (!item.toString().trimmed().isEmpty())
+                list.append(item.toString().trimmed());
+        return list;
+    };
+
+    for (const QJsonObject &object : std::as_const(objects)) {
+        Actor actor;
+        actor.name = object.value(u"name").toString().trimmed();
+        const QString kind = object.value(u"kind").toString();
+        actor.kind = kind == u"country" ? ActorKind::Country
+                   : kind == u"organisation" || kind == u"organization" ? ActorKind::Organisation
+                                                                        : ActorKind::Person;
+        actor.country = object.value(u"country").toString();
+        actor.aliases = strings(object.value(u"aliases"));
+        actor.metonyms = strings(object.value(u"metonyms"));
+        actor.demonyms = strings(object.value(u"demonyms"));
+        for (const QJsonValue &roleValue : object.value(u"roles").toArray()) {
+            const QJsonObject roleObject = roleValue.toObject();
+            ActorRole role{strings(roleObject.value(u"phrases")), parsePartialDate(roleObject.value(u"from").toString(), false),
+                           parsePartialDate(roleObject.value(u"to").toString(), true)};
+            if (!role.from.isValid() || role.phrases.isEmpty()) {
+                problems->append(actor.name + u": a role without phrases or a valid \"from\" date was skipped");
+                continue;
+            }
+            actor.roles.append(role);
+        }
+        m_actors.append(actor);
+    }
+
+    for (int index = 0; index < m_actors.size(); ++index) {
+        const Actor &actor = m_actors.at(index);
+        m_byName.insert(foldForMatching(actor.name), index);
+        addEntry(actor.name, index, MentionKind::Name);
+        for (const QString &alias : actor.aliases) {
+            m_byName.insert(foldForMatching(alias), index);
+            addEntry(alias, index, MentionKind::Name);
+            if (actor.kind == ActorKind::Person) {
+                const QString shortName = shortNameOf(actor, alias);
+                if (!shortName.isEmpty())
+                    m_shortNames.insert(foldWords(alias), shortName);
+            }
+        }
+        for (const QString &metonym : actor.metonyms)
+            addEntry(metonym, index, MentionKind::Metonym);
+        for (int role = 0; role < actor.roles.size(); ++role) {
+            for (const QString &phrase : actor.roles.at(role).phrases)
+                addEntry(phrase, index, MentionKind::Role, role);
+        }
+    }
+}
+
+QString Gazetteer::foldWords(const QString &phrase) { return foldedWords(phrase).join(u' '); }
+
+QString Gazetteer::shortNameOf(const Actor &actor, const QString &alias) const
+{
+    const QStringList words = foldedWords(alias);
+    if (words.size() < 2)
+        return {};
+    return surnameFirstCountries().contains(actor.country) ? words.first() : words.last();
+}
+
+void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int role)
+{
+    const QStringList words = foldedWords(phrase);
+    if (words.isEmpty())
+        return;
+    QList<int> &candidates = m_entriesByFirstWord[words.first()];
+    for (int index : std::as_const(candidates)) {
+        Entry &existing = m_entries[index];
+        if (existing.words != words)
+            continue;
+        if (kind == MentionKind::Role && existing.kind == MentionKind::Role)
+            existing.holders.append({actor, role});
+        return;  // the first actor to claim a name keeps it
+    }
+    Entry entry{words, actor, kind, {}};
+    if (kind == MentionKind::Role)
+        entry.holders.append({actor, role});
+    candidates.append(m_entries.size());
+    m_entries.append(entry);
+}
+
+int Gazetteer::indexOf(const QString &name) const { return m_byName.value(foldForMatching(name.trimmed()), -1); }
+
+int Gazetteer::holderOn(const Entry &entry, const DateValue &date) const
+{
+    if (!date.isValid())
+        return -1;
+    const QDate first = date.firstQDate();
+    const QDate last = date.lastQDate();
+    const qint64 span = first.daysTo(last) + 1;
+    int best = -1;
+    qint64 bestOverlap = 0;
+    for (const auto &[actor, roleIndex] : entry.holders) {
+        const ActorRole &role = m_actors.at(actor).roles.at(roleIndex);
+        const QDate from = std::max(first, role.from);
+        const QDate to = role.to.isValid() ? std::min(last, role.to) : last;
+        const qint64 overlap = from <= to ? from.daysTo(to) + 1 : 0;
+        if (overlap > bestOverlap) {
+            bestOverlap = overlap;
+            best = actor;
+        }
+    }
+    // A month or a year that two holders shared names neither with certainty.
+    return bestOverlap * 4 >= span * 3 ? best : -1;
+}
+
+QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded, TextSpan range, const DateValue &date,
+                                            MentionContext &context) const
+{
+    const QList<TextSpan> words = wordSpans(folded, range);
+    const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
+    const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
+
+    QList<ActorMention> mentions;
+    QList<bool> covered(words.size(), false);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const Entry *best = nullptr;
+        const auto candidates = m_entriesByFirstWord.constFind(word(i).toString());
+        if (candidates != m_entriesByFirstWord.cend()) {
+            for (int index : *candidates) {
+                const Entry &entry = m_entries.at(index);
+                if (i + entry.words.size() > words.size() || (best && best->words.size() >= entry.words.size()))
+                    continue;
+                bool matches = true;
+                for (qsizetype k = 1; k < entry.words.size() && matches; ++k)
+                    matches = word(i + k) == entry.words.at(k);
+                // Names are capitalised; a lower-case "chine" or "georges" is something else.
+                if (matches && (entry.kind == MentionKind::Role || capitalised(i)))
+                    best = &entry;
+            }
+        }
+        const QString previous = i > 0 ? word(i - 1).toString() : QString();
+        if (best) {
+            const qsizetype last = i + best->words.size() - 1;
+            ActorMention mention{{words[i].start, words[last].end}, best->actor, {}, best->kind, false};
+            if (best->kind == MentionKind::Role) {
+                // "l'ancien ministre" is not the holder on the event's date.
+                mention.actor = (previous == u"ancien" || previous == u"ancienne" || previous == u"ex")
+                                    ? -1 : holderOn(*best, date);
+            } else {
+                const Actor &actor = m_actors.at(best->actor);
+                mention.locative = actor.kind != ActorKind::Person && locativeWords().contains(previous);
+                const QString shortName = m_shortNames.value(best->words.join(u' '));
+                if (!shortName.isEmpty())
+                    context.shortNames.insert(shortName, best->actor);
+            }
+            if (mention.actor >= 0) {
+                mentions.append(mention);
+                for (qsizetype k = i; k <= last; ++k)
+                    covered[k] = true;
+            }
+            i = last;
+            continue;
+        }
+        if (capitalised(i)) {
+            const int actor = context.shortNames.value(word(i).toString(), -1);
+            if (actor >= 0) {
+                mentions.append({words[i], actor, {}, MentionKind::ShortName, false});
+                covered[i] = true;
+            }
+        }
+    }
+
+    // People introduced by a title whom the gazetteer does not know.
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString title = word(i).toString();
+        const bool honorific = (title == u"m" || title == u"mme" || title == u"mlle")
+                               && words[i].end < text.size() && text[words[i].end] == u'.';
+        if (!honorific && !titleWords().contains(title))
+            continue;
+        qsizetype k = i + 1;
+        int commas = 0;
+        for (; k < words.size() && k <= i + 8; ++k) {
+            const QStringView gap = text.mid(words[k - 1].end, words[k].start - words[k - 1].end);
+            if (gap.contains(u','))
+                ++commas;
+            if (commas > 1 || gap.contains(u'.') || gap.contains(u';') || gap.contains(u':') || gap.contains(u'(')
+                || gap.contains(u'«') || gap.contains(u'"'))
+                break;
+            if (covered[k] || (capitalised(k) && !titleCapitalisedWords().contains(word(k).toString())))
+                break;
+            if (honorific)
+                break;
+        }
+        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k).toString()))
+            continue;
+        qsizetype end = k;
+        while (end + 1 < words.size() && end < k + 2 && capitalised(end + 1) && !covered[end + 1]
+               && text.mid(words[end].end, words[end + 1].start - words[end].end).trimmed().isEmpty())
+            ++end;
+        // A lone capitalised word far from its title is more often a place or an organisation.
+        if (end == k && k != i + 1)
+            continue;
+        const TextSpan span{words[k].start, words[end].end};
+        QString name = text.mid(span.start, span.length()).toString();
+        const QString key = foldForMatching(name);
+        if (const QString full = context.unlistedShortNames.value(key); !full.isEmpty())
+            name = full;
+        else if (end > k)
+            context.unlistedShortNames.insert(foldForMatching(text.mid(words[end].start, words[end].length())), name);
+        mentions.append({span, -1, name, MentionKind::Unlisted, false});
+        for (qsizetype j = k; j <= end; ++j)
+            covered[j] = true;
+        i = end;
+    }
+
+    std::sort(mentions.begin(), mentions.end(),
+              [](const ActorMention &a, const ActorMention &b) { return a.span.start < b.span.start; });
+    return mentions;
+}
+
+} // namespace dateline

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "article.h"
+#include "datevalue.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace dateline {
+
+enum class ActorKind : quint8 { Person, Country, Organisation };
+
+QString actorKindName(ActorKind kind);
+
+struct ActorRole
+{
+    QStringList phrases;
+    QDate from;
+    QDate to;   // invalid: still in office
+};
+
+struct Actor
+{
+    QString name;       // canonical English name
+    ActorKind kind = ActorKind::Person;
+    QString country;    // for people: the country or organisation they serve
+    QStringList aliases;
+    QStringList metonyms;
+    QStringList demonyms;
+    QList<ActorRole> roles;
+};
+
+// How an actor was named in the text.
+enum class MentionKind : quint8 {
+    Name,      // an alias: "Sergueï Lavrov", "la Russie"
+    ShortName, // a surname once the full name has appeared: "Lavrov", "M. Qin"
+    Metonym,   // "Moscou", "le Kremlin"
+    Role,      // "le ministre chinois des Affaires étrangères", resolved on the date
+    Unlisted,  // a person introduced by a title but not in the gazetteer
+};
+
+struct ActorMention
+{
+    TextSpan span;
+    int actor = -1;        // index into Gazetteer::actors(); -1 for unlisted people
+    QString unlistedName;  // the name as written, for unlisted people
+    MentionKind kind = MentionKind::Name;
+    bool locative = false; // a place rather than an agent: "à Moscou", "en Chine"
+};
+
+// What earlier sentences of the same article told: which short names stand for whom.
+struct MentionContext
+{
+    QHash<QString, int> shortNames;              // folded surname -> actor
+    QHash<QString, QString> unlistedShortNames;  // folded surname -> full name of an unlisted person
+};
+
+// The actors Dateline knows (resources/actors.json, extended by the user's actors.json)
+// and the matcher that finds them in French text.
+class Gazetteer final
+{
+public:
+    Gazetteer();  // built-in resource merged with the user's file
+    explicit Gazetteer(const QJsonObject &resource, QStringList *problems = nullptr);
+
+    const QList<Actor> &actors() const { return m_actors; }
+    int indexOf(const QString &name) const;  // by canonical name or alias, -1 if unknown
+
+    // Finds the actors in text[range]. `folded` is foldForMatching(text). Roles resolve on `date`
+    // (left out when no holder can be told); `context` carries short names across sentences.
+    QList<ActorMention> findMentions(QStringView text, QStringView folded, TextSpan range, const DateValue &date,
+                                     MentionContext &context) const;
+
+private:
+    struct Entry
+    {
+        QStringList words;  // folded words of the phrase
+        int actor = -1;     // for names and metonyms
+        MentionKind kind = MentionKind::Name;
+        QList<std::pair<int, int>> holders;  // for roles: (actor, role index)
+    };
+
+    void load(const QJsonObject &resource, QStringList *problems);
+    void addEntry(const QString &phrase, int actor, MentionKind kind, int role = -1);
+    QString shortNameOf(const Actor &actor, const QString &alias) const;
+    static QString foldWords(const QString &phrase);
+    int holderOn(const Entry &entry, const DateValue &date) const;
+
+    QList<Actor> m_actors;
+    QHash<QString, int> m_byName;            // folded canonical names and aliases
+    QHash<QString, QList<int>> m_entriesByFirstWord;
+    QList<Entry> m_entries;
+    QHash<QString, QString> m_shortNames;    // folded full alias -> folded short name
+};
+
+} // namespace dateline

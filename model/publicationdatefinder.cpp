@@ -1,0 +1,225 @@
+#include "publicationdatefinder.h"
+
+#include "frenchdatetagger.h"
+#include "resourcefiles.h"
+#include "textfolding.h"
+
+#include <QDate>
+#include <QJsonArray>
+
+namespace dateline {
+
+namespace {
+
+constexpr int kDatelineSearchLines = 6;
+// Years a news article can be published in; anything else in a URL is an identifier.
+constexpr int kFirstPublicationYear = 1990;
+
+bool plausiblePublicationYear(int year)
+{
+    return year >= kFirstPublicationYear && year <= QDate::currentDate().year() + 1;
+}
+
+} // namespace
+
+PublicationDateFinder::PublicationDateFinder(const FrenchDateTagger &tagger) : m_tagger(tagger)
+{
+    const QJsonObject resource = loadResource(QStringLiteral("anchors.json"));
+    const QJsonObject ordinals = resource.value(u"ordinals").toObject();
+    for (auto it = ordinals.begin(); it != ordinals.end(); ++it)
+        m_ordinals.insert(foldForMatching(it.key()), it.value().toInt());
+
+    for (const QJsonValue &value : resource.value(u"anchors").toArray()) {
+        const QJsonObject object = value.toObject();
+        QStringList patterns;
+        for (const QJsonValue &pattern : object.value(u"patterns").toArray())
+            patterns.append(u"(?:" + foldForMatching(pattern.toString()) + u')');
+        Anchor anchor;
+        anchor.name = object.value(u"name").toString();
+        anchor.date = DateValue::fromIso(object.value(u"date").toString());
+        anchor.precision = precisionFromName(object.value(u"anniversary_precision").toString());
+        anchor.pattern = QRegularExpression(u"^(?:de\\s+|d')?(?:" + patterns.join(u'|') + u")\\b",
+                                            QRegularExpression::UseUnicodePropertiesOption);
+        for (const QJsonValue &group : object.value(u"context").toArray()) {
+            QStringList words;
+            for (const QJsonValue &word : group.toArray())
+                words.append(foldForMatching(word.toString()));
+            anchor.context.append(words);
+        }
+        if (anchor.date.isValid() && anchor.precision != Precision::None && anchor.pattern.isValid() && !patterns.isEmpty())
+            m_anchors.append(anchor);
+    }
+}
+
+void PublicationDateFinder::date(Article &article) const
+{
+    article.published = {};
+    article.publishedAfter = {};
+    article.publishedSource = PublicationSource::None;
+
+    if (!article.headerDate.isEmpty()) {
+        const DateValue header = DateValue::fromIso(article.headerDate);
+        if (header.isValid() && plausiblePublicationYear(header.year())) {
+            article.published = header;
+            article.publishedSource = PublicationSource::Header;
+            article.publishedEvidence = u"date " + article.headerDate;
+            return;
+        }
+        article.problems.append(u"the header date \"" + article.headerDate + u"\" is not a valid publication date");
+    }
+    if (const DateValue url = fromUrl(article.url); url.isValid()) {
+        article.published = url;
+        article.publishedSource = PublicationSource::Url;
+        article.publishedEvidence = article.url;
+        return;
+    }
+    QString evidence;
+    if (const DateValue dateline = fromDateline(article, &evidence); dateline.isValid()) {
+        article.published = dateline;
+        article.publishedSource = PublicationSource::Dateline;
+        article.publishedEvidence = evidence;
+        return;
+    }
+
+    QString boundEvidence;
+    const DateValue bound = latestExplicitDate(article, &boundEvidence);
+    const DateValue anniversary = fromAnniversary(article, &evidence);
+    // An anniversary that the text itself contradicts (a later explicit date) is not trusted.
+    if (anniversary.isValid() && (!bound.isValid() || bound.firstDay() <= anniversary.lastDay())) {
+        article.published = anniversary;
+        article.publishedSource = PublicationSource::Content;
+        article.publishedEvidence = evidence;
+        return;
+    }
+    article.publishedAfter = bound;
+    article.publishedEvidence = boundEvidence;
+}
+
+DateValue PublicationDateFinder::fromUrl(const QString &url) const
+{
+    if (url.isEmpty())
+        return {};
+    static const QRegularExpression slashed(QStringLiteral("/((?:19|20)\\d\\d)/(\\d{1,2})(?:/(\\d{1,2}))?(?=/|$)"));
+    static const QRegularExpression compact(QStringLiteral("(?<=[/_-])((?:19|20)\\d\\d)(\\d\\d)(\\d\\d)(?=[/_.-]|$)"));
+
+    if (const auto match = slashed.match(url); match.hasMatch()) {
+        const int year = match.captured(1).toInt();
+        const int month = match.captured(2).toInt();
+        const DateValue date = match.hasCaptured(3) ? DateValue::ofDay(year, month, match.captured(3).toInt())
+                                                    : DateValue::ofMonth(year, month);
+        if (date.isValid() && plausiblePublicationYear(year))
+            return date;
+    }
+    if (const auto match = compact.match(url); match.hasMatch()) {
+        const DateValue date = DateValue::ofDay(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
+        if (date.isValid() && plausiblePublicationYear(date.year()))
+            return date;
+    }
+    // A slug such as "-mercredi-5-juin-2019-": read the words as a French date.
+    QString words = url;
+    words.replace(QRegularExpression(QStringLiteral("[-_/.+]")), QStringLiteral(" "));
+    for (const TimeExpression &expression : m_tagger.tag(words, {})) {
+        if (expression.explicitYear && expression.date.precision() == Precision::Day
+            && plausiblePublicationYear(expression.date.year()))
+            return expression.date;
+    }
+    return {};
+}
+
+DateValue PublicationDateFinder::fromDateline(const Article &article, QString *evidence) const
+{
+    // Only lines that start like a dateline: a photo caption mentioning a date does not.
+    static const QRegularExpression dateline(
+        QStringLiteral("^\\s*(?:publi[ée](?:\\s+le)?|mis(?:e)?\\s+[àa]\\s+jour(?:\\s+le)?|actualis[ée](?:\\s+le)?|le)\\s+(.{6,80})$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression updated(QStringLiteral("^\\s*(?:mis|actualis)"), QRegularExpression::CaseInsensitiveOption);
+
+    DateValue updatedDate;
+    QString updatedEvidence;
+    int lines = 0;
+    qsizetype start = 0;
+    while (start < article.text.size() && lines < kDatelineSearchLines) {
+        qsizetype end = article.text.indexOf(u'\n', start);
+        if (end < 0)
+            end = article.text.size();
+        const QString line = article.text.mid(start, end - start);
+        start = end + 1;
+        if (line.trimmed().isEmpty())
+            continue;
+        ++lines;
+        const auto match = dateline.match(line);
+        if (!match.hasMatch())
+            continue;
+        for (const TimeExpression &expression : m_tagger.tag(match.captured(1), {})) {
+            if (!expression.explicitYear || expression.date.precision() < Precision::Month
+                || !plausiblePublicationYear(expression.date.year()))
+                continue;
+            if (!updated.match(line).hasMatch()) {
+                *evidence = line.trimmed();
+                return expression.date;  // "Publié le" is the publication itself
+            }
+            if (!updatedDate.isValid()) {
+                updatedDate = expression.date;
+                updatedEvidence = line.trimmed();
+            }
+            break;
+        }
+    }
+    *evidence = updatedEvidence;
+    return updatedDate;
+}
+
+DateValue PublicationDateFinder::fromAnniversary(const Article &article, QString *evidence) const
+{
+    static const QRegularExpression anniversary(
+        QStringLiteral("\\b(?:(\\d{1,3})\\s*(?:e|eme|er|re)|([\\w-]+))\\s+anniversaire\\s+"),
+        QRegularExpression::UseUnicodePropertiesOption);
+
+    const QString folded = foldForMatching(article.extractableText());
+    QList<const Anchor *> applicable;
+    for (const Anchor &anchor : m_anchors) {
+        const bool inContext = std::all_of(anchor.context.cbegin(), anchor.context.cend(), [&](const QStringList &group) {
+            return std::any_of(group.cbegin(), group.cend(), [&](const QString &word) { return containsWord(folded, word); });
+        });
+        if (inContext)
+            applicable.append(&anchor);
+    }
+
+    for (auto it = anniversary.globalMatch(folded); it.hasNext();) {
+        const auto match = it.next();
+        const int years = match.hasCaptured(1) ? match.captured(1).toInt() : m_ordinals.value(match.captured(2), 0);
+        if (years <= 0)
+            continue;
+        const QString rest = folded.mid(match.capturedEnd(0), 160);
+        for (const Anchor *anchor : std::as_const(applicable)) {
+            if (!anchor->pattern.match(rest).hasMatch())
+                continue;
+            // The anniversary falls on the anchor's month and day; precision says how much of it to trust.
+            const DateValue date = DateValue::ofMonth(anchor->date.year() + years, anchor->date.month())
+                                       .truncated(anchor->precision);
+            if (!date.isValid() || !plausiblePublicationYear(date.year()))
+                continue;
+            *evidence = article.text.mid(match.capturedStart(0), match.capturedLength(0) + 60).simplified();
+            return date;
+        }
+    }
+    return {};
+}
+
+DateValue PublicationDateFinder::latestExplicitDate(const Article &article, QString *evidence) const
+{
+    // Dates after today are plans, not evidence of when the article was written.
+    const DateValue today = DateValue::fromQDate(QDate::currentDate(), Precision::Day);
+    DateValue latest;
+    for (const TimeExpression &expression : m_tagger.tag(article.extractableText(), {})) {
+        if (!expression.explicitYear || !expression.date.isValid() || today.firstDay() < expression.date.firstDay())
+            continue;
+        if (!latest.isValid() || latest.lastDay() < expression.date.lastDay()) {
+            latest = expression.date;
+            *evidence = expression.text;
+        }
+    }
+    return latest;
+}
+
+} // namespace dateline

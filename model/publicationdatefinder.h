@@ -1,0 +1,44 @@
+#pragma once
+
+#include "article.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+namespace dateline {
+
+class FrenchDateTagger;
+
+// Dates an article, most trusted source first: the header, a date in the header's URL,
+// a dateline near the top ("Publié le ..."), an anniversary of an anchor event, and
+// otherwise only a lower bound from the latest explicit date in the text.
+// A wrong date is worse than none: every source refuses what it cannot read with certainty.
+class PublicationDateFinder final
+{
+public:
+    explicit PublicationDateFinder(const FrenchDateTagger &tagger);
+
+    // Fills published, publishedSource, publishedAfter and publishedEvidence; may add problems.
+    void date(Article &article) const;
+
+    DateValue fromUrl(const QString &url) const;
+    DateValue fromDateline(const Article &article, QString *evidence) const;
+    DateValue fromAnniversary(const Article &article, QString *evidence) const;
+    DateValue latestExplicitDate(const Article &article, QString *evidence) const;
+
+private:
+    struct Anchor
+    {
+        QString name;
+        DateValue date;
+        Precision precision = Precision::Year;
+        QRegularExpression pattern;
+        QList<QStringList> context;
+    };
+
+    const FrenchDateTagger &m_tagger;
+    QList<Anchor> m_anchors;
+    QHash<QString, int> m_ordinals;
+};
+
+} // namespace dateline

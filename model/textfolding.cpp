@@ -1,0 +1,80 @@
+#include "textfolding.h"
+
+namespace dateline {
+
+namespace {
+bool isWordChar(QChar c) { return c.isLetterOrNumber() || c.isMark(); }
+} // namespace
+
+QString foldForMatching(QStringView text)
+{
+    QString folded(text.size(), Qt::Uninitialized);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        QChar c = text[i];
+        if (c.unicode() < 0x80) {
+            folded[i] = c.toLower();
+            continue;
+        }
+        switch (c.unicode()) {
+        case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x0060:
+            folded[i] = u'\'';
+            continue;
+        case 0x00A0: case 0x202F: case 0x2009:
+            folded[i] = u' ';
+            continue;
+        case 0x2010: case 0x2011: case 0x2013:
+            folded[i] = u'-';
+            continue;
+        default:
+            break;
+        }
+        if (c.decompositionTag() == QChar::Canonical) {
+            const QString decomposed = c.decomposition();
+            if (!decomposed.isEmpty() && !decomposed.front().isHighSurrogate())
+                c = decomposed.front();
+        }
+        folded[i] = c.isSurrogate() ? c : c.toCaseFolded();
+    }
+    return folded;
+}
+
+bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end)
+{
+    const bool startOk = start <= 0 || !isWordChar(text[start - 1]) || !isWordChar(text[start]);
+    const bool endOk = end >= text.size() || end <= 0 || !isWordChar(text[end]) || !isWordChar(text[end - 1]);
+    return startOk && endOk;
+}
+
+bool containsWord(QStringView folded, QStringView word)
+{
+    if (word.isEmpty())
+        return false;
+    for (qsizetype at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + 1)) {
+        if (isWordBoundedAt(folded, at, at + word.size()))
+            return true;
+    }
+    return false;
+}
+
+} // namespace dateline
+
+namespace dateline {
+
+QList<TextSpan> wordSpans(QStringView text, TextSpan range)
+{
+    QList<TextSpan> words;
+    qsizetype i = range.start;
+    while (i < range.end) {
+        while (i < range.end && !isWordChar(text[i]))
+            ++i;
+        const qsizetype start = i;
+        while (i < range.end && (isWordChar(text[i])
+                                 || (text[i] == u'-' && i + 1 < range.end && isWordChar(text[i + 1]) && i > start)))
+            ++i;
+        if (i > start)
+            words.append({start, i});
+    }
+    return words;
+}
+
+} // namespace dateline

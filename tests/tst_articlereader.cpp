@@ -1,0 +1,185 @@
+#include "articlereader.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace dateline;
+using namespace Qt::StringLiterals;
+
+class TestArticleReader final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void decodes_data();
+    void decodes();
+    void readsHeader_data();
+    void readsHeader();
+    void findsTitleAndDropsItsRepeats();
+    void keepsWebJunkOutOfTheBody_data();
+    void keepsWebJunkOutOfTheBody();
+    void splitsSentences_data();
+    void splitsSentences();
+    void spansMapBackToTheText();
+    void emptyAndBinaryFilesAreProblems_data();
+    void emptyAndBinaryFilesAreProblems();
+
+private:
+    QStringList bodySentences(const QByteArray &bytes) const;
+    ArticleReader m_reader;
+};
+
+QStringList TestArticleReader::bodySentences(const QByteArray &bytes) const
+{
+    const Article article = m_reader.read(bytes);
+    QStringList sentences;
+    for (const TextSpan &span : article.sentences)
+        sentences.append(article.textOf(span).toString());
+    return sentences;
+}
+
+void TestArticleReader::decodes_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("problem");
+    QTest::newRow("UTF-8") << "Pékin a répondu."_ba << u"Pékin a répondu."_s << false;
+    QTest::newRow("UTF-8 with BOM") << "\xEF\xBB\xBFPékin."_ba << u"Pékin."_s << false;
+    QTest::newRow("Windows-1252 falls back") << "P\xE9kin \x80 \x92"_ba << u"Pékin € ’"_s << true;
+    QTest::newRow("CRLF line ends") << "a\r\nb\rc"_ba << u"a\nb\nc"_s << false;
+    QTest::newRow("UTF-16 LE with BOM") << QByteArray("\xFF\xFEP\0\xE9\0", 6) << u"Pé"_s << false;
+    QTest::newRow("NUL bytes become spaces") << QByteArray("a\0b", 3) << u"a b"_s << true;
+}
+
+void TestArticleReader::decodes()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, text);
+    QFETCH(bool, problem);
+    QStringList problems;
+    QCOMPARE(ArticleReader::decode(bytes, &problems), text);
+    QCOMPARE(!problems.isEmpty(), problem);
+}
+
+void TestArticleReader::readsHeader_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("headerDate");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("firstSentence");
+    QTest::newRow("header then text on the same line") << " date 2023-03 La Chine a parlé. Puis rien."_ba << u"2023-03"_s
+                                                       << QString() << u"La Chine a parlé."_s;
+    QTest::newRow("header with a URL") << " date 2019-06 https://example.org/2019/06/05/article.html\nLe texte."_ba
+                                       << u"2019-06"_s << u"https://example.org/2019/06/05/article.html"_s << u"Le texte."_s;
+    QTest::newRow("no header") << "Le texte commence ici. Fin."_ba << QString() << QString() << u"Le texte commence ici."_s;
+    QTest::newRow("the word date in a sentence is not a header") << "La date 2023 reste floue."_ba << QString() << QString()
+                                                                 << u"La date 2023 reste floue."_s;
+}
+
+void TestArticleReader::readsHeader()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, headerDate);
+    QFETCH(QString, url);
+    QFETCH(QString, firstSentence);
+    const Article article = m_reader.read(bytes);
+    QCOMPARE(article.headerDate, headerDate);
+    QCOMPARE(article.url, url);
+    QVERIFY(!article.sentences.isEmpty());
+    QCOMPARE(article.textOf(article.sentences.first()), firstSentence);
+}
+
+void TestArticleReader::findsTitleAndDropsItsRepeats()
+{
+    const Article article = m_reader.read("Moscou et Pékin se rapprochent\n\nMoscou et Pékin se rapprochent\n"
+                                          "Moscou et Pékin se rapprochent\n\nLe premier paragraphe. Le second.\n\n"
+                                          "Un intertitre\n\nLa suite du texte."_ba);
+    QCOMPARE(article.title, u"Moscou et Pékin se rapprochent"_s);
+    QCOMPARE(article.junk.size(), 2);
+    QCOMPARE(article.paragraphs.size(), 3);
+    QVERIFY(article.paragraphs.at(1).heading);
+    QCOMPARE(article.sentences.size(), 3);
+}
+
+void TestArticleReader::keepsWebJunkOutOfTheBody_data()
+{
+    QTest::addColumn<QString>("junk");
+    QTest::newRow("table of contents") << u"Table of Contents"_s;
+    QTest::newRow("video teaser") << u"A voir en vidéo"_s;
+    QTest::newRow("google news") << u"For Latest Updates Follow us on Google News"_s;
+    QTest::newRow("previous article") << u"PREV Deux traces d’ADN découvertes"_s;
+    QTest::newRow("next article") << u"NEXT c’est finalement moins de 50 euros"_s;
+    QTest::newRow("site code") << u"ttn-fr-56"_s;
+}
+
+void TestArticleReader::keepsWebJunkOutOfTheBody()
+{
+    QFETCH(QString, junk);
+    const Article article = m_reader.read((u"Titre de l'article\n\nLa Russie a parlé.\n\n"_s + junk + u"\n\nFin du texte."_s).toUtf8());
+    QCOMPARE(article.junk.size(), 1);
+    QCOMPARE(article.textOf(article.junk.first()), junk);
+    QVERIFY(!article.extractableText().contains(junk));
+    QVERIFY(article.text.contains(junk));  // the raw file stays available
+}
+
+void TestArticleReader::splitsSentences_data()
+{
+    QTest::addColumn<QString>("paragraph");
+    QTest::addColumn<QStringList>("sentences");
+    QTest::newRow("two sentences") << u"La Chine a parlé. La Russie a répondu."_s
+                                   << QStringList{u"La Chine a parlé."_s, u"La Russie a répondu."_s};
+    QTest::newRow("M. does not end a sentence") << u"Selon M. Qin, tout va bien. Fin."_s
+                                                << QStringList{u"Selon M. Qin, tout va bien."_s, u"Fin."_s};
+    QTest::newRow("Mme and Dr") << u"Mme Durand et le Dr Martin sont venus."_s
+                                << QStringList{u"Mme Durand et le Dr Martin sont venus."_s};
+    QTest::newRow("initials") << u"John F. Kennedy est mort en 1963. Fin."_s
+                              << QStringList{u"John F. Kennedy est mort en 1963."_s, u"Fin."_s};
+    QTest::newRow("decimal comma") << u"La croissance a atteint 30,4 % en 2023. Fin."_s
+                                   << QStringList{u"La croissance a atteint 30,4 % en 2023."_s, u"Fin."_s};
+    QTest::newRow("quotation closed then attribution") << u"« Tout avance. », a-t-il dit. Ensuite."_s
+                                                       << QStringList{u"« Tout avance. », a-t-il dit."_s, u"Ensuite."_s};
+    QTest::newRow("question and exclamation") << u"Et après ? Rien ! Voilà."_s
+                                              << QStringList{u"Et après ?"_s, u"Rien !"_s, u"Voilà."_s};
+}
+
+void TestArticleReader::splitsSentences()
+{
+    QFETCH(QString, paragraph);
+    QFETCH(QStringList, sentences);
+    QCOMPARE(bodySentences((u"Titre\n\n"_s + paragraph).toUtf8()), sentences);
+}
+
+void TestArticleReader::spansMapBackToTheText()
+{
+    const Article article = m_reader.read(" date 2023-02 Premier paragraphe, long.\r\n\r\nDeuxième paragraphe.\r\n"_ba);
+    QCOMPARE(article.sentences.size(), 2);
+    QCOMPARE(article.textOf(article.sentences.at(1)), u"Deuxième paragraphe."_s);
+    QCOMPARE(article.text.mid(article.sentences.at(1).start, 8), u"Deuxième"_s);
+    const QString extractable = article.extractableText();
+    QCOMPARE(extractable.size(), article.text.size());
+    QVERIFY(!extractable.contains(u"date 2023-02"_s));
+}
+
+void TestArticleReader::emptyAndBinaryFilesAreProblems_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("empty") << QByteArray() << u"empty file"_s;
+    QTest::newRow("only blanks") << "  \n\n  "_ba << u"empty file"_s;
+    QTest::newRow("PNG header") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33)
+                                << u"not a text file (binary content)"_s;
+}
+
+void TestArticleReader::emptyAndBinaryFilesAreProblems()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, problem);
+    const Article article = m_reader.read(bytes);
+    QCOMPARE(article.problems, QStringList{problem});
+    QVERIFY(article.sentences.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestArticleReader)
+#include "tst_articlereader.moc"
