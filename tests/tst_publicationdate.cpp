@@ -1,0 +1,103 @@
+#include "extractor.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace dateline;
+using namespace Qt::StringLiterals;
+
+class TestPublicationDate final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void datesArticles_data();
+    void datesArticles();
+    void invalidHeaderIsAProblemAndNotADate_data();
+    void invalidHeaderIsAProblemAndNotADate();
+
+private:
+    std::unique_ptr<Extractor> m_extractor;
+};
+
+void TestPublicationDate::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_extractor = std::make_unique<Extractor>();
+}
+
+void TestPublicationDate::datesArticles_data()
+{
+    QTest::addColumn<QString>("article");
+    QTest::addColumn<QString>("published");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("after");
+
+    QTest::newRow("header, month precision") << u" date 2023-03 La Chine a parlé en 2021."_s << u"2023-03"_s << u"header"_s << QString();
+    QTest::newRow("header beats the URL") << u" date 2019-06 https://ex.org/2018/01/02/a.html\nTexte."_s << u"2019-06"_s
+                                          << u"header"_s << QString();
+    QTest::newRow("URL with slashes") << u" date https://ex.org/monde/2019/06/05/article.html\nTexte."_s << u"2019-06-05"_s
+                                      << u"url"_s << QString();
+    QTest::newRow("URL with a compact date") << u" date https://ex.org/actu/20190605/article\nTexte."_s << u"2019-06-05"_s
+                                             << u"url"_s << QString();
+    QTest::newRow("URL with French words") << u" date https://ex.org/le-sommet-mercredi-5-juin-2019-a-moscou\nTexte."_s
+                                           << u"2019-06-05"_s << u"url"_s << QString();
+    QTest::newRow("URL with a year and month") << u" date https://ex.org/2021/11/article-123\nTexte."_s << u"2021-11"_s
+                                               << u"url"_s << QString();
+    QTest::newRow("dateline") << u"Moscou reçoit Pékin\nPublié le 5 juin 2019 à 08h12\nLe texte de l'article."_s
+                              << u"2019-06-05"_s << u"dateline"_s << QString();
+    QTest::newRow("publication beats update") << u"Titre\nMis à jour le 6 juin 2019\nPublié le 5 juin 2019\nTexte."_s
+                                              << u"2019-06-05"_s << u"dateline"_s << QString();
+    QTest::newRow("update alone") << u"Titre\nMis à jour le 6 juin 2019 à 10h00\nTexte."_s << u"2019-06-06"_s
+                                  << u"dateline"_s << QString();
+    QTest::newRow("photo caption is not a dateline")
+        << u"Titre\nPhoto prise le 3 mars 2018 à Pékin.\nLe texte de l'article."_s << QString() << u"none"_s << u"2018-03-03"_s;
+    QTest::newRow("first anniversary of the invasion")
+        << u"Titre\n\nLa Chine et la Russie se parlent avant le premier anniversaire de l'invasion russe de l'Ukraine."_s
+        << u"2023-02"_s << u"content"_s << QString();
+    QTest::newRow("75th anniversary of Sino-Russian relations")
+        << u"Titre\n\nLavrov est en Chine alors que Pékin et Moscou célèbrent le 75e anniversaire de leurs relations diplomatiques."_s
+        << u"2024"_s << u"content"_s << QString();
+    QTest::newRow("anniversary contradicted by a later date is not trusted")
+        << u"Titre\n\nLa Russie et l'Ukraine marquent le premier anniversaire de l'invasion. En mars 2025, rien n'a changé."_s
+        << QString() << u"none"_s << u"2025-03"_s;
+    QTest::newRow("latest explicit date is only a lower bound")
+        << u"Titre\n\nL'assaut de février 2022 a tout changé. En 2014 déjà, la Crimée."_s << QString() << u"none"_s << u"2022-02"_s;
+    QTest::newRow("nothing dates it") << u"Titre\n\nLa Russie appelle la Chine à lutter mardi."_s << QString() << u"none"_s << QString();
+}
+
+void TestPublicationDate::datesArticles()
+{
+    QFETCH(QString, article);
+    QFETCH(QString, published);
+    QFETCH(QString, source);
+    QFETCH(QString, after);
+    const Extractor::Result result = m_extractor->extract(article.toUtf8(), u"test.txt"_s);
+    QCOMPARE(result.article.published.toIso(), published);
+    QCOMPARE(publicationSourceName(result.article.publishedSource), source);
+    QCOMPARE(result.article.publishedAfter.toIso(), after);
+}
+
+void TestPublicationDate::invalidHeaderIsAProblemAndNotADate_data()
+{
+    QTest::addColumn<QString>("header");
+    QTest::newRow("month 13") << u" date 2023-13"_s;
+    QTest::newRow("five-digit year") << u" date 99999-01"_s;
+    QTest::newRow("30 February") << u" date 2023-02-30"_s;
+    QTest::newRow("no date at all") << u" date"_s;
+    QTest::newRow("before the press existed") << u" date 1066-10"_s;
+}
+
+void TestPublicationDate::invalidHeaderIsAProblemAndNotADate()
+{
+    QFETCH(QString, header);
+    const Extractor::Result result = m_extractor->extract((header + u"\nLa Russie a parlé."_s).toUtf8(), u"bad.txt"_s);
+    QVERIFY(!result.article.published.isValid());
+    QCOMPARE(result.article.publishedSource, PublicationSource::None);
+    QCOMPARE(result.article.problems.size(), 1);
+    QVERIFY2(result.article.problems.first().contains(u"header"_s), qPrintable(result.article.problems.first()));
+}
+
+QTEST_GUILESS_MAIN(TestPublicationDate)
+#include "tst_publicationdate.moc"
