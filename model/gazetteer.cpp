@@ -4,19 +4,12 @@
 #include "textfolding.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace dateline {
 
 namespace {
-
-// Names written surname first, so that "Wang Yi" is later "Wang" and "Xi Jinping" is "Xi".
-const QSet<QString> &surnameFirstCountries()
-{
-    static const QSet<QString> countries{QStringLiteral("China"), QStringLiteral("North Korea"),
-                                         QStringLiteral("South Korea"), QStringLiteral("Taiwan")};
-    return countries;
-}
 
 // Words before a place that make it where something happened rather than who acted.
 const QSet<QString> &locativeWords()
@@ -191,7 +184,12 @@ QString Gazetteer::shortNameOf(const Actor &actor, const QString &alias) const
     const QStringList words = foldedWords(alias);
     if (words.size() < 2)
         return {};
-    return surnameFirstCountries().contains(actor.country) ? words.first() : words.last();
+    // Chinese names, and East Asian given names written "Jong-un", "Ki-moon", "Ing-wen", put the surname first.
+    static const QRegularExpression hyphenatedGivenName(QStringLiteral("^\\p{Lu}\\p{Ll}+-\\p{Ll}+$"),
+                                                        QRegularExpression::UseUnicodePropertiesOption);
+    const QString lastWord = alias.section(u' ', -1);
+    const bool surnameFirst = actor.country == u"China" || hyphenatedGivenName.match(lastWord).hasMatch();
+    return surnameFirst ? words.first() : words.last();
 }
 
 void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int role)
@@ -217,27 +215,58 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
 
 int Gazetteer::indexOf(const QString &name) const { return m_byName.value(foldForMatching(name.trimmed()), -1); }
 
-int Gazetteer::holderOn(const Entry &entry, const DateValue &date) const
+int Gazetteer::holderOn(const Entry &entry, const DateValue &date, const QSet<int> &named) const
 {
     if (!date.isValid())
         return -1;
     const QDate first = date.firstQDate();
     const QDate last = date.lastQDate();
     const qint64 span = first.daysTo(last) + 1;
-    int best = -1;
-    qint64 bestOverlap = 0;
+    QSet<int> overlapping;  // held the post on some day of the date
+    QSet<int> mostly;       // held it on at least three quarters of it
     for (const auto &[actor, roleIndex] : entry.holders) {
         const ActorRole &role = m_actors.at(actor).roles.at(roleIndex);
         const QDate from = std::max(first, role.from);
         const QDate to = role.to.isValid() ? std::min(last, role.to) : last;
-        const qint64 overlap = from <= to ? from.daysTo(to) + 1 : 0;
-        if (overlap > bestOverlap) {
-            bestOverlap = overlap;
-            best = actor;
-        }
+        if (from > to)
+            continue;
+        overlapping.insert(actor);
+        if ((from.daysTo(to) + 1) * 4 >= span * 3)
+            mostly.insert(actor);
     }
-    // A month or a year that two holders shared names neither with certainty.
-    return bestOverlap * 4 >= span * 3 ? best : -1;
+    // "Le chef de la diplomatie chinoise" after the article named Wang Yi is Wang Yi, even while
+    // the foreign minister, whom the phrase can also mean, was Qin Gang.
+    const QSet<int> namedHolders = overlapping & named;
+    if (namedHolders.size() == 1)
+        return *namedHolders.cbegin();
+    // A date that two holders shared (two titles for one job, or a handover inside the month)
+    // names neither with certainty.
+    return mostly.size() == 1 ? *mostly.cbegin() : -1;
+}
+
+void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const
+{
+    // "le ministre chinois des Affaires étrangères, Qin Gang," or "Sergueï Lavrov, le ministre russe...":
+    // the name says who holds the role, whatever the gazetteer's dates say.
+    static const QRegularExpression apposition(QStringLiteral("^[\\s,]*(?:(?:le|la|l'|l’)\\s*)?$"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    const auto isPersonName = [this](const ActorMention &mention) {
+        return (mention.kind == MentionKind::Name || mention.kind == MentionKind::ShortName || mention.kind == MentionKind::Unlisted)
+               && (mention.actor < 0 || m_actors.at(mention.actor).kind == ActorKind::Person);
+    };
+    const auto gapIsApposition = [&](const ActorMention &left, const ActorMention &right) {
+        return apposition.match(text.mid(left.span.end, right.span.start - left.span.end)).hasMatch();
+    };
+    QList<ActorMention> kept;
+    for (qsizetype i = 0; i < mentions.size(); ++i) {
+        const ActorMention &mention = mentions.at(i);
+        if (mention.kind == MentionKind::Role
+            && ((i + 1 < mentions.size() && isPersonName(mentions.at(i + 1)) && gapIsApposition(mention, mentions.at(i + 1)))
+                || (i > 0 && isPersonName(mentions.at(i - 1)) && gapIsApposition(mentions.at(i - 1), mention))))
+            continue;
+        kept.append(mention);
+    }
+    mentions = kept;
 }
 
 QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded, TextSpan range, const DateValue &date,
@@ -260,8 +289,11 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
                 bool matches = true;
                 for (qsizetype k = 1; k < entry.words.size() && matches; ++k)
                     matches = word(i + k) == entry.words.at(k);
-                // Names are capitalised; a lower-case "chine" or "georges" is something else.
-                if (matches && (entry.kind == MentionKind::Role || capitalised(i)))
+                // Names are capitalised ("von der Leyen" too, somewhere); a lower-case "chine" is something else.
+                bool capitalisedSomewhere = false;
+                for (qsizetype k = 0; k < entry.words.size() && !capitalisedSomewhere; ++k)
+                    capitalisedSomewhere = capitalised(i + k);
+                if (matches && (entry.kind == MentionKind::Role || capitalisedSomewhere))
                     best = &entry;
             }
         }
@@ -272,7 +304,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             if (best->kind == MentionKind::Role) {
                 // "l'ancien ministre" is not the holder on the event's date.
                 mention.actor = (previous == u"ancien" || previous == u"ancienne" || previous == u"ex")
-                                    ? -1 : holderOn(*best, date);
+                                    ? -1 : holderOn(*best, date, context.named);
             } else {
                 const Actor &actor = m_actors.at(best->actor);
                 mention.locative = actor.kind != ActorKind::Person && locativeWords().contains(previous);
@@ -342,6 +374,11 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
 
     std::sort(mentions.begin(), mentions.end(),
               [](const ActorMention &a, const ActorMention &b) { return a.span.start < b.span.start; });
+    dropRolesNamedInApposition(text, mentions);
+    for (const ActorMention &mention : std::as_const(mentions)) {
+        if (mention.actor >= 0 && mention.kind != MentionKind::Role)
+            context.named.insert(mention.actor);
+    }
     return mentions;
 }
 

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -56,6 +57,7 @@ struct MentionContext
 {
     QHash<QString, int> shortNames;              // folded surname -> actor
     QHash<QString, QString> unlistedShortNames;  // folded surname -> full name of an unlisted person
+    QSet<int> named;                             // actors named so far
 };
 
 // The actors Dateline knows (resources/actors.json, extended by the user's actors.json)
@@ -87,7 +89,8 @@ private:
     void addEntry(const QString &phrase, int actor, MentionKind kind, int role = -1);
     QString shortNameOf(const Actor &actor, const QString &alias) const;
     static QString foldWords(const QString &phrase);
-    int holderOn(const Entry &entry, const DateValue &date) const;
+    int holderOn(const Entry &entry, const DateValue &date, const QSet<int> &named) const;
+    void dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const;
 
     QList<Actor> m_actors;
     QHash<QString, int> m_byName;            // folded canonical names and aliases
