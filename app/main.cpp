@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <memory>
+
 int main(int argc, char *argv[])
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Dateline"));
@@ -19,8 +21,13 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         return dateline::runCommand(app.arguments());
     }
-
-    QApplication app(argc, argv);
+    // --help and --version print and exit: they need no display either.
+    const bool printOnly = std::any_of(arguments.cbegin() + 1, arguments.cend(), [](const QString &argument) {
+        return argument == u"-h" || argument == u"--help" || argument == u"--help-all" || argument == u"-v"
+               || argument == u"--version";
+    });
+    std::unique_ptr<QCoreApplication> app = printOnly ? std::make_unique<QCoreApplication>(argc, argv)
+                                                      : std::make_unique<QApplication>(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Shows the dated events found in French news articles.\n"
@@ -29,7 +36,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Article files or folders (default: the bundled articles)."),
                                  QStringLiteral("[PATH...]"));
-    parser.process(app);
+    parser.process(*app);
 
     QStringList paths = parser.positionalArguments();
     if (paths.isEmpty())
@@ -38,5 +45,5 @@ int main(int argc, char *argv[])
     dateline::MainWindow window;
     window.show();
     window.openPaths(paths);
-    return app.exec();
+    return app->exec();
 }

@@ -49,7 +49,7 @@ struct Article
     TextSpan titleSpan;
     QList<Paragraph> paragraphs;  // body only: no header, title repeats or web junk
     QList<TextSpan> sentences;    // sentences of the body paragraphs that are not headings
-    QList<TextSpan> junk;         // lines recognised as web junk, kept out of extraction
+    QList<TextSpan> junk;         // the header, title repeats and web junk: kept out of extraction
     DateValue published;
     PublicationSource publishedSource = PublicationSource::None;
     DateValue publishedAfter;     // lower bound when the date itself is unknown

@@ -210,6 +210,7 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
                 article.url = header.captured(2);
                 if (article.headerDate.isEmpty())
                     article.problems.append(QStringLiteral("the header line has no date"));
+                article.junk.append({line.start, line.start + header.capturedLength(0)});
                 line.start += header.capturedLength(0);
             }
         }

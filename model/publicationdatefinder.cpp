@@ -12,6 +12,7 @@ namespace dateline {
 namespace {
 
 constexpr int kDatelineSearchLines = 6;
+constexpr qsizetype kMaxDatelineResidue = 14;  // " à 08h12", " - 10:45 CET"
 // Years a news article can be published in; anything else in a URL is an identifier.
 constexpr int kFirstPublicationYear = 1990;
 
@@ -150,10 +151,16 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
         const auto match = dateline.match(line);
         if (!match.hasMatch())
             continue;
-        for (const TimeExpression &expression : m_tagger.tag(match.captured(1), {})) {
+        const QString rest = match.captured(1);
+        const bool bareLe = match.capturedView(0).trimmed().startsWith(u"le", Qt::CaseInsensitive);
+        for (const TimeExpression &expression : m_tagger.tag(rest, {})) {
             if (!expression.explicitYear || expression.date.precision() < Precision::Month
                 || !plausiblePublicationYear(expression.date.year()))
                 continue;
+            // A line opening with "Le 24 février 2022, la Russie..." is a sentence, not a dateline:
+            // without "Publié" the date (and perhaps a time) must be all the line holds.
+            if (bareLe && rest.size() - expression.text.size() > kMaxDatelineResidue)
+                break;
             if (!updated.match(line).hasMatch()) {
                 *evidence = line.trimmed();
                 return expression.date;  // "Publié le" is the publication itself

@@ -89,6 +89,8 @@ void TestArticleReader::readsHeader()
     QCOMPARE(article.url, url);
     QVERIFY(!article.sentences.isEmpty());
     QCOMPARE(article.textOf(article.sentences.first()), firstSentence);
+    if (!headerDate.isEmpty())
+        QVERIFY(article.textOf(article.junk.first()).startsWith(u" date "_s));  // shown greyed, not as body
 }
 
 void TestArticleReader::findsTitleAndDropsItsRepeats()

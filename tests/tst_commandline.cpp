@@ -22,6 +22,7 @@ private slots:
     void exitStatus_data();
     void exitStatus();
     void tagDatesPrintsCodePointOffsets();
+    void viewerHelpNeedsNoDisplay();
 
 private:
     struct Run
@@ -49,6 +50,8 @@ TestCommandLine::Run TestCommandLine::run(const QStringList &arguments) const
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(u"DISPLAY"_s);  // headless commands must not need one
+    environment.remove(u"WAYLAND_DISPLAY"_s);
+    environment.remove(u"QT_QPA_PLATFORM"_s);
     environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
     process.setProcessEnvironment(environment);
     process.start(m_dateline, arguments);
@@ -190,6 +193,16 @@ void TestCommandLine::tagDatesPrintsCodePointOffsets()
     QCOMPARE(date.value(u"precision").toString(), u"day"_s);
     QCOMPARE(date.value(u"text").toString().toLower(), u"le 24 février 2022"_s);
     QCOMPARE(date.value(u"start").toInt(), 2);
+}
+
+void TestCommandLine::viewerHelpNeedsNoDisplay()
+{
+    const Run help = run({u"--help"_s});
+    QCOMPARE(help.status, 0);
+    QVERIFY(help.out.contains("export-events"));
+    const Run version = run({u"--version"_s});
+    QCOMPARE(version.status, 0);
+    QVERIFY(version.out.startsWith("Dateline "));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

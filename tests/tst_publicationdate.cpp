@@ -51,6 +51,10 @@ void TestPublicationDate::datesArticles_data()
                                               << u"2019-06-05"_s << u"dateline"_s << QString();
     QTest::newRow("update alone") << u"Titre\nMis à jour le 6 juin 2019 à 10h00\nTexte."_s << u"2019-06-06"_s
                                   << u"dateline"_s << QString();
+    QTest::newRow("bare dateline with a time") << u"Titre\nLe 5 juin 2019 à 08h12\nLe texte de l'article."_s
+                                               << u"2019-06-05"_s << u"dateline"_s << QString();
+    QTest::newRow("a lead sentence opening on a date is not a dateline")
+        << u"Titre\nLe 24 février 2022, la Russie a envahi l'Ukraine.\nLe texte."_s << QString() << u"none"_s << u"2022-02-24"_s;
     QTest::newRow("photo caption is not a dateline")
         << u"Titre\nPhoto prise le 3 mars 2018 à Pékin.\nLe texte de l'article."_s << QString() << u"none"_s << u"2018-03-03"_s;
     QTest::newRow("first anniversary of the invasion")
