@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 
+using namespace Qt::StringLiterals;
+
 namespace dateline {
 
 namespace {
@@ -277,6 +279,17 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
         phrase.kind = PhraseKind::Decade;
         addPhrase(decade.toString(), std::move(phrase));
     }
+
+    for (const auto *map : {&months, &weekdays, &ordinals})
+        for (const auto &entry : *map)
+            openers.insert(entry.first);
+    for (const auto &entry : seasons)
+        openers.insert(entry.first);
+    for (const auto &entry : phrasesByFirstWord)
+        openers.insert(entry.first);
+    openers.insert(determiners.begin(), determiners.end());
+    for (const QString &word : {u"il"_s, u"dans"_s, u"mois"_s, u"année"_s, u"à"_s, u"vers"_s, u"au"_s, u"en"_s})
+        openers.insert(keep(word));
 }
 
 int FrenchDateLexicon::numberWordValue(QStringView word) const

@@ -74,6 +74,9 @@ public:
     WordSet futureWords, pastWords, goVerbs, auxiliaries, notVerbs;
     std::vector<QStringView> futureEndings, pastEndings, participleEndings, infinitiveEndings;
 
+    // Every word that can open an expression; the others are skipped at once.
+    WordSet openers;
+
     // Multi-word expressions, by their first word; the longest match wins.
     std::vector<Phrase> phrases;
     WordMap<std::vector<int>> phrasesByFirstWord;

@@ -89,6 +89,10 @@ public:
         std::vector<Underspecified> found;
         int i = 0;
         while (i < n) {
+            if (t[i].kind != Kind::Number && !(t[i].kind == Kind::Word && (lx.openers.contains(t[i].key) || t[i].key.startsWith(u"mi-")))) {
+                ++i;
+                continue;
+            }
             const int next = matchAt(i, found);
             i = next > i ? next : i + 1;
         }
@@ -292,12 +296,10 @@ private:
             return end;
         if (int end = agoAt(i, found); end > 0)
             return end;
-        for (const int j : {withDeterminer, i}) {
-            if (int end = calendarAt(i, j, found); end > 0)
-                return end;
-            if (j == i)
-                break;
-        }
+        if (int end = withDeterminer != i ? calendarAt(i, withDeterminer, found) : -1; end > 0)
+            return end;
+        if (int end = calendarAt(i, i, found); end > 0)
+            return end;
         if (int end = seasonAt(i, found); end > 0)
             return end;
         if (int end = quarterAt(i, found); end > 0)
