@@ -5,6 +5,7 @@
 #include "eventfilter.h"
 #include "extractor.h"
 #include "frenchdatetagger.h"
+#include "textfolding.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -75,11 +76,12 @@ int tagDates(const QStringList &arguments)
         errStream() << files.first() << ": " << problem << Qt::endl;
 
     const FrenchDateTagger tagger;
+    const CodePointOffsets offsets(text);
     QJsonArray out;
     for (const TimeExpression &expression : tagger.tag(text, reference)) {
         out.append(QJsonObject{
-            {QStringLiteral("start"), codePointOffset(text, expression.start)},
-            {QStringLiteral("end"), codePointOffset(text, expression.end)},
+            {QStringLiteral("start"), offsets(expression.start)},
+            {QStringLiteral("end"), offsets(expression.end)},
             {QStringLiteral("text"), expression.text},
             {QStringLiteral("value"), expression.value},
             {QStringLiteral("precision"), precisionName(expression.date.precision())},

@@ -2,6 +2,7 @@
 
 #include "corpus.h"
 #include "eventfilter.h"
+#include "textfolding.h"
 
 #include <QJsonArray>
 #include <QStringList>
@@ -25,27 +26,25 @@ QString csvField(const QString &value)
     return u'"' + quoted + u'"';
 }
 
+// Visits the events the filter accepts with their article and its code point offsets.
 template<typename Visit>
 void forEachAcceptedEvent(const Corpus &corpus, const EventFilter &filter, Visit visit)
 {
+    int offsetsArticle = -1;
+    std::optional<CodePointOffsets> offsets;
     for (const Event &event : corpus.events) {
         const Article &article = corpus.articles.at(event.article);
-        if (filter.accepts(event, article))
-            visit(event, article);
+        if (!filter.accepts(event, article))
+            continue;
+        if (event.article != offsetsArticle) {
+            offsets.emplace(article.text);
+            offsetsArticle = event.article;
+        }
+        visit(event, article, *offsets);
     }
 }
 
 } // namespace
-
-qsizetype codePointOffset(QStringView text, qsizetype utf16Offset)
-{
-    qsizetype lowSurrogates = 0;
-    for (qsizetype i = 0; i < utf16Offset && i < text.size(); ++i) {
-        if (text[i].isLowSurrogate())
-            ++lowSurrogates;
-    }
-    return utf16Offset - lowSurrogates;
-}
 
 QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter)
 {
@@ -63,7 +62,7 @@ QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter)
         });
     }
     QJsonArray events;
-    forEachAcceptedEvent(corpus, filter, [&](const Event &event, const Article &article) {
+    forEachAcceptedEvent(corpus, filter, [&](const Event &event, const Article &article, const CodePointOffsets &offsets) {
         events.append(QJsonObject{
             {u"article"_s, article.fileName},
             {u"date"_s, isoOrNull(event.date)},
@@ -74,8 +73,8 @@ QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter)
             {u"type"_s, eventTypeName(event.type)},
             {u"location"_s, stringOrNull(event.location)},
             {u"sentence"_s, article.textOf(event.evidence).toString()},
-            {u"start"_s, codePointOffset(article.text, event.evidence.start)},
-            {u"end"_s, codePointOffset(article.text, event.evidence.end)},
+            {u"start"_s, offsets(event.evidence.start)},
+            {u"end"_s, offsets(event.evidence.end)},
             {u"confidence"_s, qRound(event.confidence * 100) / 100.0},
         });
     });
@@ -88,13 +87,13 @@ QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter)
 QByteArray eventsToCsv(const Corpus &corpus, const EventFilter &filter)
 {
     QString csv = u"article,date,precision,date_text,actors,unlisted_actors,type,location,sentence,start,end,confidence\n"_s;
-    forEachAcceptedEvent(corpus, filter, [&](const Event &event, const Article &article) {
+    forEachAcceptedEvent(corpus, filter, [&](const Event &event, const Article &article, const CodePointOffsets &offsets) {
         const QStringList fields{
             article.fileName, event.date.toIso(), precisionName(event.date.precision()), event.dateText,
             event.actors.join(u"; "), event.unlistedActors.join(u"; "), eventTypeName(event.type), event.location,
             article.textOf(event.evidence).toString(),
-            QString::number(codePointOffset(article.text, event.evidence.start)),
-            QString::number(codePointOffset(article.text, event.evidence.end)),
+            QString::number(offsets(event.evidence.start)),
+            QString::number(offsets(event.evidence.end)),
             QString::number(event.confidence, 'f', 2)};
         QStringList escaped;
         for (const QString &field : fields)

@@ -13,7 +13,4 @@ struct EventFilter;
 QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter);
 QByteArray eventsToCsv(const Corpus &corpus, const EventFilter &filter);
 
-// UTF-16 offset -> code point offset in `text`.
-qsizetype codePointOffset(QStringView text, qsizetype utf16Offset);
-
 } // namespace dateline

@@ -85,12 +85,13 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
     MentionContext context;
     qsizetype nextDate = 0;
     for (const TextSpan &sentence : article.sentences) {
-        // The sentence's own date: its first resolved date expression.
+        // The sentence's own date: its first resolved date expression. One that took the last
+        // date mentioned for an unknown publication date is a guess, and a wrong date is worse than none.
         const TimeExpression *own = nullptr;
         while (nextDate < dates.size() && dates[nextDate].start < sentence.start)
             ++nextDate;
         for (qsizetype d = nextDate; d < dates.size() && dates[d].start < sentence.end; ++d) {
-            if (dates[d].date.isValid()) {
+            if (dates[d].date.isValid() && !dates[d].referenceStandIn) {
                 own = &dates[d];
                 break;
             }

@@ -770,6 +770,7 @@ public:
 
     TimeExpression resolve(const Underspecified &u, Direction tense)
     {
+        m_referenceStandIn = false;
         TimeExpression out;
         out.start = u.start;
         out.end = u.end;
@@ -788,6 +789,7 @@ public:
         case ShapeKind::Quarter: quarter(u, direction, out); break;
         case ShapeKind::Decade: out.value = QString::number(u.decade); break;
         }
+        out.referenceStandIn = m_referenceStandIn && out.date.isValid();
         if (out.date.isValid() && u.shape != ShapeKind::Clock) {
             m_lastMentioned = out.date;
             if (out.date.precision() == Precision::Day)
@@ -800,15 +802,19 @@ private:
     DateValue m_reference;
     DateValue m_lastMentioned;
     DateValue m_lastDay;
+    bool m_referenceStandIn = false;  // the expression being resolved used a mention for the reference
 
-    DateValue anchor(Anchor kind) const
+    DateValue anchor(Anchor kind)
     {
         if (kind == Anchor::Mentioned)
             return m_lastMentioned.isValid() ? m_lastMentioned : m_reference;
-        return m_reference.isValid() ? m_reference : m_lastMentioned;
+        if (m_reference.isValid())
+            return m_reference;
+        m_referenceStandIn = m_lastMentioned.isValid();
+        return m_lastMentioned;
     }
 
-    DateValue anchorFor(const Underspecified &u) const
+    DateValue anchorFor(const Underspecified &u)
     {
         if (u.anchor == Anchor::Mentioned && u.unit == DateUnit::Day && m_lastDay.isValid())
             return m_lastDay;
@@ -816,7 +822,7 @@ private:
     }
 
     // A two-digit year is the one at most ten years after the reference: "98" is 1998 in 2003.
-    int fullYear(int year) const
+    int fullYear(int year)
     {
         if (year >= 0)
             return year;
@@ -864,7 +870,7 @@ private:
         return year;
     }
 
-    void calendar(const Underspecified &u, Direction direction, TimeExpression &out) const
+    void calendar(const Underspecified &u, Direction direction, TimeExpression &out)
     {
         if (u.year != 0) {
             const int year = fullYear(u.year);
@@ -914,7 +920,7 @@ private:
         out.value = out.date.toIso();
     }
 
-    void offset(const Underspecified &u, Direction direction, TimeExpression &out) const
+    void offset(const Underspecified &u, Direction direction, TimeExpression &out)
     {
         const DateValue base = anchorFor(u);
         if (!base.isValid())
@@ -962,7 +968,7 @@ private:
         out.value = out.date.toIso();
     }
 
-    void season(const Underspecified &u, Direction direction, TimeExpression &out) const
+    void season(const Underspecified &u, Direction direction, TimeExpression &out)
     {
         int year = u.year != 0 ? fullYear(u.year) : 0;
         const DateValue base = anchor(Anchor::Reference);
@@ -992,7 +998,7 @@ private:
         out.date = DateValue::ofYear(year);
     }
 
-    void quarter(const Underspecified &u, Direction direction, TimeExpression &out) const
+    void quarter(const Underspecified &u, Direction direction, TimeExpression &out)
     {
         int year = u.year != 0 ? fullYear(u.year) : 0;
         const DateValue base = anchor(Anchor::Reference);

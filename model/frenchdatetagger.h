@@ -18,6 +18,9 @@ struct TimeExpression
     QString value;         // TimeML value: "2022-02-24", "2022-02", "2022", "1999-SU", "PAST_REF"...
     DateValue date;        // the calendar value at its precision; invalid when unresolved or not a date
     bool explicitYear = false;  // the expression itself names its year ("le 24 février 2022", "en 2014")
+    // Resolved against the last date mentioned only because the publication date is unknown:
+    // "mardi" after "en février 2022" in an undated article. What the tagger must answer, but a guess.
+    bool referenceStandIn = false;
 };
 
 // Rule-based temporal tagger for French news text. Patterns and word tables are read from

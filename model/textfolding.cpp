@@ -60,6 +60,20 @@ bool containsWord(QStringView folded, QStringView word)
 
 namespace dateline {
 
+CodePointOffsets::CodePointOffsets(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i].isLowSurrogate())
+            m_lowSurrogates.append(i);
+    }
+}
+
+qsizetype CodePointOffsets::operator()(qsizetype utf16Offset) const
+{
+    const auto before = std::lower_bound(m_lowSurrogates.cbegin(), m_lowSurrogates.cend(), utf16Offset);
+    return utf16Offset - (before - m_lowSurrogates.cbegin());
+}
+
 QList<TextSpan> wordSpans(QStringView text, TextSpan range)
 {
     QList<TextSpan> words;

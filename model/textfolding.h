@@ -22,6 +22,18 @@ bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end);
 
 namespace dateline {
 
+// Converts UTF-16 offsets into Unicode code point offsets, as exports and tag-dates report them.
+// Built once per text in one pass; each conversion is a binary search over the surrogate pairs.
+class CodePointOffsets final
+{
+public:
+    explicit CodePointOffsets(QStringView text);
+    qsizetype operator()(qsizetype utf16Offset) const;
+
+private:
+    QList<qsizetype> m_lowSurrogates;  // positions of the second halves of surrogate pairs
+};
+
 // The words of text[range]: runs of letters and digits, hyphens inside a word included
 // ("sino-russe", "Jong-un"); apostrophes and punctuation separate words ("l'État" is "l", "État").
 QList<TextSpan> wordSpans(QStringView text, TextSpan range);

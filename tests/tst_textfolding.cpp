@@ -1,0 +1,83 @@
+#include "textfolding.h"
+
+#include <QTest>
+
+using namespace dateline;
+using namespace Qt::StringLiterals;
+
+class TestTextFolding final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void foldsCaseAccentsAndApostrophesKeepingLength_data();
+    void foldsCaseAccentsAndApostrophesKeepingLength();
+    void findsWholeWordsOnly_data();
+    void findsWholeWordsOnly();
+    void splitsWords();
+    void convertsToCodePointOffsets();
+};
+
+void TestTextFolding::foldsCaseAccentsAndApostrophesKeepingLength_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("folded");
+    QTest::newRow("accents and case") << u"L’Élysée à Pékin"_s << u"l'elysee a pekin"_s;
+    QTest::newRow("diaeresis") << u"Sergueï Choïgu"_s << u"serguei choigu"_s;
+    QTest::newRow("non-breaking space") << u"«\u00a0Paix\u00a0»"_s << u"« paix »"_s;
+    QTest::newRow("ligature stays one unit") << u"Œuvre"_s << u"œuvre"_s;
+    QTest::newRow("emoji untouched") << u"Ok \U0001F600"_s << u"ok \U0001F600"_s;
+}
+
+void TestTextFolding::foldsCaseAccentsAndApostrophesKeepingLength()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, folded);
+    QCOMPARE(foldForMatching(text), folded);
+    QCOMPARE(foldForMatching(text).size(), text.size());
+}
+
+void TestTextFolding::findsWholeWordsOnly_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<bool>("found");
+    QTest::newRow("whole word") << u"la chine et la russie"_s << u"chine"_s << true;
+    QTest::newRow("inside a word") << u"les chinoiseries"_s << u"chine"_s << false;
+    QTest::newRow("at the end") << u"vers moscou"_s << u"moscou"_s << true;
+    QTest::newRow("prefix of a longer word") << u"moscoutaire"_s << u"moscou"_s << false;
+    QTest::newRow("after an apostrophe") << u"l'otan"_s << u"otan"_s << true;
+}
+
+void TestTextFolding::findsWholeWordsOnly()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, word);
+    QFETCH(bool, found);
+    QCOMPARE(containsWord(text, word), found);
+}
+
+void TestTextFolding::splitsWords()
+{
+    const QString text = u"L’homme fort du Kremlin, sino-russe, Kim Jong-un."_s;
+    QStringList words;
+    for (const TextSpan &span : wordSpans(text, {0, text.size()}))
+        words.append(text.mid(span.start, span.length()));
+    QCOMPARE(words, (QStringList{u"L"_s, u"homme"_s, u"fort"_s, u"du"_s, u"Kremlin"_s, u"sino-russe"_s, u"Kim"_s, u"Jong-un"_s}));
+}
+
+void TestTextFolding::convertsToCodePointOffsets()
+{
+    const QString text = u"a\U0001F600b\U0001F600c"_s;  // each emoji is two UTF-16 units
+    const CodePointOffsets offsets(text);
+    QCOMPARE(offsets(0), 0);
+    QCOMPARE(offsets(1), 1);
+    QCOMPARE(offsets(3), 2);  // "b"
+    QCOMPARE(offsets(6), 4);  // "c"
+    QCOMPARE(offsets(text.size()), 5);
+    const CodePointOffsets plain(u"abc"_s);
+    QCOMPARE(plain(2), 2);
+}
+
+QTEST_GUILESS_MAIN(TestTextFolding)
+#include "tst_textfolding.moc"
