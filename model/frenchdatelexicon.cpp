@@ -1,9 +1,8 @@
 #include "frenchdatelexicon.h"
 
-#include <QFile>
+#include "resourcefiles.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -14,18 +13,6 @@ namespace {
 bool isApostrophe(QChar c) { return c == u'\'' || c == u'\u2019' || c == u'\u02BC'; }
 
 bool isWordChar(QChar c) { return c.isLetter() || c.isMark(); }
-
-QJsonObject readObject(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return {};
-    return document.object();
-}
 
 } // namespace
 
@@ -116,36 +103,6 @@ DateUnit dateUnitFromName(QStringView name)
     if (name == u"year")
         return DateUnit::Year;
     return DateUnit::None;
-}
-
-QJsonObject FrenchDateLexicon::merged(const QJsonObject &base, const QJsonObject &over)
-{
-    QJsonObject result = base;
-    for (auto it = over.begin(); it != over.end(); ++it) {
-        const QJsonValue old = result.value(it.key());
-        if (old.isObject() && it.value().isObject()) {
-            result.insert(it.key(), merged(old.toObject(), it.value().toObject()));
-        } else if (old.isArray() && it.value().isArray()) {
-            QJsonArray list = old.toArray();
-            for (const QJsonValue &item : it.value().toArray()) {
-                if (!list.contains(item))
-                    list.append(item);
-            }
-            result.insert(it.key(), list);
-        } else {
-            result.insert(it.key(), it.value());
-        }
-    }
-    return result;
-}
-
-QJsonObject FrenchDateLexicon::loadTables()
-{
-    const QJsonObject builtIn = readObject(QStringLiteral(":/dateline/dates-fr.json"));
-    const QString userDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
-    if (userDir.isEmpty())
-        return builtIn;
-    return merged(builtIn, readObject(userDir + u"/dates-fr.json"));
 }
 
 QStringView FrenchDateLexicon::keep(const QString &word)

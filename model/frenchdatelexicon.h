@@ -56,11 +56,6 @@ public:
         QStringView tag;  // modifier (START...) or part of day
     };
 
-    // The built-in tables, with the user's override file merged over them when it is readable.
-    static QJsonObject loadTables();
-    // Objects merge entry by entry, lists by union; anything else in `over` replaces `base`.
-    static QJsonObject merged(const QJsonObject &base, const QJsonObject &over);
-
     explicit FrenchDateLexicon(const QJsonObject &tables);
 
     WordMap<int> months;

@@ -1,6 +1,7 @@
 #include "frenchdatetagger.h"
 
 #include "frenchdatelexicon.h"
+#include "resourcefiles.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -1033,7 +1034,7 @@ bool needsTense(const Underspecified &u)
 
 struct FrenchDateTagger::Rules
 {
-    FrenchDateLexicon lexicon{FrenchDateLexicon::loadTables()};
+    FrenchDateLexicon lexicon{loadResource(QStringLiteral("dates-fr.json"))};
 };
 
 FrenchDateTagger::FrenchDateTagger() : m_rules(std::make_unique<Rules>()) {}

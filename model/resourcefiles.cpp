@@ -32,6 +32,27 @@ QJsonObject readJsonObject(const QString &path, QString *error)
 
 } // namespace
 
+QJsonObject mergedResource(const QJsonObject &base, const QJsonObject &over)
+{
+    QJsonObject result = base;
+    for (auto it = over.begin(); it != over.end(); ++it) {
+        const QJsonValue old = result.value(it.key());
+        if (old.isObject() && it.value().isObject()) {
+            result.insert(it.key(), mergedResource(old.toObject(), it.value().toObject()));
+        } else if (old.isArray() && it.value().isArray()) {
+            QJsonArray list = old.toArray();
+            for (const QJsonValue &item : it.value().toArray()) {
+                if (!list.contains(item))
+                    list.append(item);
+            }
+            result.insert(it.key(), list);
+        } else {
+            result.insert(it.key(), it.value());
+        }
+    }
+    return result;
+}
+
 QString userResourceFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
@@ -53,17 +74,7 @@ QJsonObject loadResource(const QString &name, QStringList *problems)
                 problems->append(userPath + u": ignored, " + error);
             return merged;
         }
-        for (auto it = user.begin(); it != user.end(); ++it) {
-            const QJsonValue builtIn = merged.value(it.key());
-            if (builtIn.isArray() && it.value().isArray()) {
-                QJsonArray extended = builtIn.toArray();
-                for (const QJsonValue &value : it.value().toArray())
-                    extended.append(value);
-                merged.insert(it.key(), extended);
-            } else {
-                merged.insert(it.key(), it.value());
-            }
-        }
+        merged = mergedResource(merged, user);
     }
     return merged;
 }

@@ -1,6 +1,9 @@
 #include "gazetteer.h"
+#include "resourcefiles.h"
 #include "textfolding.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -41,6 +44,7 @@ private slots:
     void shortNameNeedsTheFullNameFirst();
     void roleGoesToTheHolderTheArticleNamed();
     void userFileExtendsAndOverrides();
+    void userFileInTheConfigFolderIsRead();
     void bundledGazetteerKnowsTheSeedActors_data();
     void bundledGazetteerKnowsTheSeedActors();
 
@@ -160,6 +164,21 @@ void TestGazetteer::userFileExtendsAndOverrides()
     MentionContext context;
     QCOMPARE(actorsIn(gazetteer, u"Jean Dupont et l'Empire du Milieu."_s, {}, context), (QStringList{u"Jean Dupont"_s, u"China"_s}));
     QCOMPARE(gazetteer.indexOf(u"Pékin"_s), -1);  // the user's China replaced the built-in one
+}
+
+void TestGazetteer::userFileInTheConfigFolderIsRead()
+{
+    QDir().mkpath(userResourceFolder());
+    QFile file(userResourceFolder() + u"/actors.json"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"actors": [{"name": "Jean Dupont", "kind": "person", "aliases": ["Jean Dupont"]}]})");
+    file.close();
+    const Gazetteer withUserFile;
+    QVERIFY(file.remove());
+    const Gazetteer builtInOnly;
+    QCOMPARE(withUserFile.actors().size(), builtInOnly.actors().size() + 1);
+    QVERIFY(withUserFile.indexOf(u"Jean Dupont"_s) >= 0);
+    QVERIFY(withUserFile.indexOf(u"Poutine"_s) >= 0);
 }
 
 void TestGazetteer::bundledGazetteerKnowsTheSeedActors_data()
