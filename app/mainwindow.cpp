@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -118,8 +119,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_reader, &ReaderView::eventActivated, this, &MainWindow::onReaderActivated);
 
     const QSettings settings;
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(1440, 880);
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // A first start fills most of the screen, never more than all of it.
+        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1440, 880);
+        resize(QSize(1440, 880).boundedTo(available * 0.95));
+    }
     restoreState(settings.value(kStateKey).toByteArray());
     m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
 
