@@ -9,15 +9,14 @@
 
 namespace dateline {
 
-QStringList Corpus::actorsOf(int article) const
+QList<QStringList> Corpus::actorsByArticle() const
 {
-    QStringList actors;
+    QList<QStringList> actors(articles.size());
     for (const Event &event : events) {
-        if (event.article != article)
-            continue;
+        QStringList &names = actors[event.article];
         for (const QString &actor : event.actors)
-            if (!actors.contains(actor))
-                actors.append(actor);
+            if (!names.contains(actor))
+                names.append(actor);
     }
     return actors;
 }

@@ -27,8 +27,8 @@ struct Corpus
     QList<Event> events;      // Event::article indexes `articles`
     QList<Problem> problems;  // per file, and for paths that could not be listed
 
-    // Canonical names of the actors of an article's events, in order of first appearance.
-    QStringList actorsOf(int article) const;
+    // For each article, the canonical names of its events' actors in order of first appearance.
+    QList<QStringList> actorsByArticle() const;
 };
 
 // Lists the article files under `paths` (files as given, folders recursively, hidden files and

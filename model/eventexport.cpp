@@ -49,6 +49,7 @@ void forEachAcceptedEvent(const Corpus &corpus, const EventFilter &filter, Visit
 QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter)
 {
     QJsonArray articles;
+    const QList<QStringList> actors = corpus.actorsByArticle();
     for (int i = 0; i < corpus.articles.size(); ++i) {
         const Article &article = corpus.articles.at(i);
         articles.append(QJsonObject{
@@ -57,7 +58,7 @@ QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter)
             {u"published"_s, isoOrNull(article.published)},
             {u"published_source"_s, publicationSourceName(article.publishedSource)},
             {u"published_after"_s, isoOrNull(article.publishedAfter)},
-            {u"actors"_s, QJsonArray::fromStringList(corpus.actorsOf(i))},
+            {u"actors"_s, QJsonArray::fromStringList(actors.at(i))},
             {u"problems"_s, QJsonArray::fromStringList(article.problems)},
         });
     }
