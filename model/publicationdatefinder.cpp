@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QJsonArray>
 
+using namespace Qt::StringLiterals;
+
 namespace dateline {
 
 namespace {
@@ -25,6 +27,15 @@ bool plausiblePublicationYear(int year)
 
 PublicationDateFinder::PublicationDateFinder(const FrenchDateTagger &tagger) : m_tagger(tagger)
 {
+    QStringList agencies;
+    for (const QJsonValue &agency : loadResource(QStringLiteral("reading-fr.json")).value(u"news_agencies").toArray())
+        agencies.append(QRegularExpression::escape(agency.toString()));
+    // An upper-case place, maybe a second place in brackets, the date, the agency in brackets, a dash.
+    m_wireDateline = QRegularExpression(
+        u"^\\s*\\p{Lu}[\\p{L}'’ .-]{1,40}(?:\\s*\\([^)]{1,30}\\))?\\s*,\\s*(.{4,40}?)\\s*\\((?:"_s + agencies.join(u'|')
+            + u")[^)]{0,20}\\)\\s*[-–—:]"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
+
     const QJsonObject resource = loadResource(QStringLiteral("anchors.json"));
     const QJsonObject ordinals = resource.value(u"ordinals").toObject();
     for (auto it = ordinals.begin(); it != ordinals.end(); ++it)
@@ -102,6 +113,8 @@ DateValue PublicationDateFinder::fromUrl(const QString &url) const
         return {};
     static const QRegularExpression slashed(QStringLiteral("/((?:19|20)\\d\\d)/(\\d{1,2})(?:/(\\d{1,2}))?(?=/|$)"));
     static const QRegularExpression compact(QStringLiteral("(?<=[/_-])((?:19|20)\\d\\d)(\\d\\d)(\\d\\d)(?=[/_.-]|$)"));
+    static const QRegularExpression isoDashed(QStringLiteral("(?<![0-9])((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)(?![0-9])"));
+    static const QRegularExpression dayFirst(QStringLiteral("(?<![0-9])(\\d\\d)-(\\d\\d)-((?:19|20)\\d\\d)(?![0-9])"));
 
     if (const auto match = slashed.match(url); match.hasMatch()) {
         const int year = match.captured(1).toInt();
@@ -115,6 +128,14 @@ DateValue PublicationDateFinder::fromUrl(const QString &url) const
         const DateValue date = DateValue::ofDay(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
         if (date.isValid() && plausiblePublicationYear(date.year()))
             return date;
+    }
+    for (const auto &[pattern, yearGroup, dayGroup] : {std::tuple{&isoDashed, 1, 3}, std::tuple{&dayFirst, 3, 1}}) {
+        if (const auto match = pattern->match(url); match.hasMatch()) {
+            const DateValue date = DateValue::ofDay(match.captured(yearGroup).toInt(), match.captured(2).toInt(),
+                                                    match.captured(dayGroup).toInt());
+            if (date.isValid() && plausiblePublicationYear(date.year()))
+                return date;
+        }
     }
     // A slug such as "-mercredi-5-juin-2019-": read the words as a French date.
     QString words = url;
@@ -137,6 +158,10 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
 
     DateValue updatedDate;
     QString updatedEvidence;
+    const auto wellDated = [](const TimeExpression &expression) {
+        return expression.explicitYear && expression.date.precision() >= Precision::Month
+               && plausiblePublicationYear(expression.date.year());
+    };
     int lines = 0;
     qsizetype start = 0;
     while (start < article.text.size() && lines < kDatelineSearchLines) {
@@ -148,14 +173,22 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
         if (line.trimmed().isEmpty())
             continue;
         ++lines;
+        // "PÉKIN, 5 juin 2019 (AFP) - ...": the wire's dateline opens the lead itself.
+        if (const auto wire = m_wireDateline.match(line); wire.hasMatch()) {
+            for (const TimeExpression &expression : m_tagger.tag(wire.captured(1), {})) {
+                if (wellDated(expression)) {
+                    *evidence = wire.captured(0).trimmed();
+                    return expression.date;
+                }
+            }
+        }
         const auto match = dateline.match(line);
         if (!match.hasMatch())
             continue;
         const QString rest = match.captured(1);
         const bool bareLe = match.capturedView(0).trimmed().startsWith(u"le", Qt::CaseInsensitive);
         for (const TimeExpression &expression : m_tagger.tag(rest, {})) {
-            if (!expression.explicitYear || expression.date.precision() < Precision::Month
-                || !plausiblePublicationYear(expression.date.year()))
+            if (!wellDated(expression))
                 continue;
             // A line opening with "Le 24 février 2022, la Russie..." is a sentence, not a dateline:
             // without "Publié" the date (and perhaps a time) must be all the line holds.

@@ -39,6 +39,7 @@ private:
     const FrenchDateTagger &m_tagger;
     QList<Anchor> m_anchors;
     QHash<QString, int> m_ordinals;
+    QRegularExpression m_wireDateline;
 };
 
 } // namespace dateline

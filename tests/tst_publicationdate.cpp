@@ -55,6 +55,23 @@ void TestPublicationDate::datesArticles_data()
                                                << u"2019-06-05"_s << u"dateline"_s << QString();
     QTest::newRow("a lead sentence opening on a date is not a dateline")
         << u"Titre\nLe 24 février 2022, la Russie a envahi l'Ukraine.\nLe texte."_s << QString() << u"none"_s << u"2022-02-24"_s;
+    QTest::newRow("numeric dateline with slashes") << u"Titre\nPublié le 05/06/2019 à 08:12\nLe texte."_s << u"2019-06-05"_s
+                                                   << u"dateline"_s << QString();
+    QTest::newRow("numeric dateline with dots") << u"Titre\nLe 05.06.2019 à 10h45\nLe texte."_s << u"2019-06-05"_s
+                                                << u"dateline"_s << QString();
+    QTest::newRow("wire dateline before the lead")
+        << u"Titre\n\nPÉKIN, 5 juin 2019 (AFP) - La Chine et la Russie ont signé un accord."_s << u"2019-06-05"_s
+        << u"dateline"_s << QString();
+    QTest::newRow("wire dateline with a weekday") << u"MOSCOU, mardi 4 juin 2019 (Reuters) — Le Kremlin a parlé."_s
+                                                  << u"2019-06-04"_s << u"dateline"_s << QString();
+    QTest::newRow("wire dateline without a year dates nothing")
+        << u"PÉKIN, 5 juin (AFP) - La Chine a parlé."_s << QString() << u"none"_s << QString();
+    QTest::newRow("URL with an ISO date") << u" date https://ex.org/monde/2019-06-05/sommet-a-moscou\nTexte."_s
+                                          << u"2019-06-05"_s << u"url"_s << QString();
+    QTest::newRow("URL with a day-first date") << u" date https://ex.org/monde/sommet-05-06-2019\nTexte."_s
+                                               << u"2019-06-05"_s << u"url"_s << QString();
+    QTest::newRow("URL with an article number is not a date") << u" date https://ex.org/a/20190605123\nTexte."_s
+                                                              << QString() << u"none"_s << QString();
     QTest::newRow("photo caption is not a dateline")
         << u"Titre\nPhoto prise le 3 mars 2018 à Pékin.\nLe texte de l'article."_s << QString() << u"none"_s << u"2018-03-03"_s;
     QTest::newRow("first anniversary of the invasion")
