@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 namespace dateline {
 
 namespace {
@@ -155,13 +157,19 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
         m_actors.append(actor);
     }
 
+    // The first actor to claim a name keeps it, as in matching.
+    const auto claimName = [this](const QString &name, int index) {
+        const QString key = foldForMatching(name);
+        if (!m_byName.contains(key))
+            m_byName.insert(key, index);
+    };
     for (int index = 0; index < m_actors.size(); ++index) {
         const Actor &actor = m_actors.at(index);
-        m_byName.insert(foldForMatching(actor.name), index);
-        addEntry(actor.name, index, MentionKind::Name);
+        claimName(actor.name, index);
+        addEntry(actor.name, index, MentionKind::Name, -1, problems);
         for (const QString &alias : actor.aliases) {
-            m_byName.insert(foldForMatching(alias), index);
-            addEntry(alias, index, MentionKind::Name);
+            claimName(alias, index);
+            addEntry(alias, index, MentionKind::Name, -1, problems);
             if (actor.kind == ActorKind::Person) {
                 const QString shortName = shortNameOf(actor, alias);
                 if (!shortName.isEmpty())
@@ -169,10 +177,10 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
             }
         }
         for (const QString &metonym : actor.metonyms)
-            addEntry(metonym, index, MentionKind::Metonym);
+            addEntry(metonym, index, MentionKind::Metonym, -1, problems);
         for (int role = 0; role < actor.roles.size(); ++role) {
             for (const QString &phrase : actor.roles.at(role).phrases)
-                addEntry(phrase, index, MentionKind::Role, role);
+                addEntry(phrase, index, MentionKind::Role, role, problems);
         }
     }
 }
@@ -192,7 +200,7 @@ QString Gazetteer::shortNameOf(const Actor &actor, const QString &alias) const
     return surnameFirst ? words.first() : words.last();
 }
 
-void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int role)
+void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int role, QStringList *problems)
 {
     const QStringList words = foldedWords(phrase);
     if (words.isEmpty())
@@ -204,6 +212,9 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
             continue;
         if (kind == MentionKind::Role && existing.kind == MentionKind::Role)
             existing.holders.append({actor, role});
+        else if (existing.actor != actor)
+            problems->append(u"\""_s + phrase + u"\" names both "_s + m_actors.at(existing.actor).name + u" and "_s
+                             + m_actors.at(actor).name + u": it stays "_s + m_actors.at(existing.actor).name + u"'s"_s);
         return;  // the first actor to claim a name keeps it
     }
     Entry entry{words, actor, kind, {}};

@@ -86,7 +86,7 @@ private:
     };
 
     void load(const QJsonObject &resource, QStringList *problems);
-    void addEntry(const QString &phrase, int actor, MentionKind kind, int role = -1);
+    void addEntry(const QString &phrase, int actor, MentionKind kind, int role, QStringList *problems);
     QString shortNameOf(const Actor &actor, const QString &alias) const;
     static QString foldWords(const QString &phrase);
     int holderOn(const Entry &entry, const DateValue &date, const QSet<int> &named) const;

@@ -45,6 +45,8 @@ private slots:
     void roleGoesToTheHolderTheArticleNamed();
     void userFileExtendsAndOverrides();
     void userFileInTheConfigFolderIsRead();
+    void nameClaimedTwiceIsReported();
+    void bundledGazetteerIsConsistent();
     void bundledGazetteerKnowsTheSeedActors_data();
     void bundledGazetteerKnowsTheSeedActors();
 
@@ -179,6 +181,33 @@ void TestGazetteer::userFileInTheConfigFolderIsRead()
     QCOMPARE(withUserFile.actors().size(), builtInOnly.actors().size() + 1);
     QVERIFY(withUserFile.indexOf(u"Jean Dupont"_s) >= 0);
     QVERIFY(withUserFile.indexOf(u"Poutine"_s) >= 0);
+}
+
+void TestGazetteer::nameClaimedTwiceIsReported()
+{
+    QStringList problems;
+    const Gazetteer gazetteer(QJsonDocument::fromJson(R"({"actors": [
+        {"name": "Russia", "kind": "country", "aliases": ["Russie"]},
+        {"name": "Belarus", "kind": "country", "aliases": ["Bélarus", "Russie"]}]})").object(), &problems);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(u"Russia"_s) && problems.first().contains(u"Belarus"_s), qPrintable(problems.first()));
+    QCOMPARE(gazetteer.indexOf(u"Russie"_s), 0);
+}
+
+void TestGazetteer::bundledGazetteerIsConsistent()
+{
+    // Every name stands for one actor, every role has phrases and a start: the loader says so otherwise.
+    QStringList problems;
+    const Gazetteer bundled(loadResource(u"actors.json"_s), &problems);
+    QCOMPARE(problems, QStringList());
+    QVERIFY(bundled.actors().size() > 400);
+    QSet<QString> names;
+    for (const Actor &actor : bundled.actors()) {
+        QVERIFY2(!names.contains(actor.name), qPrintable(actor.name));
+        names.insert(actor.name);
+        for (const ActorRole &role : actor.roles)
+            QVERIFY2(!role.to.isValid() || role.from <= role.to, qPrintable(actor.name));
+    }
 }
 
 void TestGazetteer::bundledGazetteerKnowsTheSeedActors_data()
