@@ -137,11 +137,18 @@ std::vector<QStringView> FrenchDateLexicon::keepAll(const QJsonValue &list)
     return words;
 }
 
-void FrenchDateLexicon::addPhrase(const QString &text, Phrase phrase)
+std::vector<QStringView> FrenchDateLexicon::keepWords(const QString &text)
 {
     const QStringView folded = keep(text);
+    std::vector<QStringView> words;
     for (const DateToken &token : tokenizeForDates(folded, folded))
-        phrase.words.push_back(token.key);
+        words.push_back(token.key);
+    return words;
+}
+
+void FrenchDateLexicon::addPhrase(const QString &text, Phrase phrase)
+{
+    phrase.words = keepWords(text);
     if (phrase.words.empty())
         return;
     phrasesByFirstWord[phrase.words.front()].push_back(int(phrases.size()));
@@ -202,6 +209,7 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
             phrase.kind = kind;
             phrase.unit = dateUnitFromName(entry.value(u"unit").toString());
             phrase.offset = entry.value(u"offset").toInt();
+            phrase.nextFromMonth = entry.value(u"nextFromMonth").toInt();
             if (phrase.unit != DateUnit::None)
                 addPhrase(it.key(), std::move(phrase));
         }
@@ -219,6 +227,46 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
         if (phrase.offset >= 1 && phrase.offset <= 12 && phrase.day >= 1 && phrase.day <= 31)
             addPhrase(it.key(), std::move(phrase));
     }
+    const QJsonObject movable = tables.value(u"movableHolidays").toObject();
+    for (auto it = movable.begin(); it != movable.end(); ++it) {
+        Phrase phrase;
+        phrase.kind = PhraseKind::MovableHoliday;
+        phrase.offset = it.value().toInt();
+        if (it.value().isDouble())
+            addPhrase(it.key(), std::move(phrase));
+    }
+    const QJsonObject vague = tables.value(u"vagueReferences").toObject();
+    for (auto it = vague.begin(); it != vague.end(); ++it) {
+        Phrase phrase;
+        phrase.kind = PhraseKind::Vague;
+        phrase.tag = keepAsIs(it.value().toString().toUpper());
+        addPhrase(it.key(), std::move(phrase));
+    }
+    const auto plainPhrases = [this](const QJsonValue &list, PhraseKind kind) {
+        for (const QJsonValue &item : list.toArray()) {
+            Phrase phrase;
+            phrase.kind = kind;
+            addPhrase(item.toString(), std::move(phrase));
+        }
+    };
+    plainPhrases(tables.value(u"anchoredPartsOfDay"), PhraseKind::AnchoredPartOfDay);
+    plainPhrases(tables.value(u"sameTimeOfYear"), PhraseKind::SameTimeOfYear);
+    plainPhrases(tables.value(u"laterWords"), PhraseKind::Later);
+    plainPhrases(tables.value(u"earlierWords"), PhraseKind::Earlier);
+    plainPhrases(tables.value(u"setWords"), PhraseKind::SetWord);
+    for (const QJsonValue &cue : tables.value(u"partOfDayCues").toArray()) {
+        if (auto words = keepWords(cue.toString()); !words.empty())
+            partOfDayCues.push_back(std::move(words));
+    }
+    const QJsonObject setUnitTable = tables.value(u"setUnits").toObject();
+    for (auto it = setUnitTable.begin(); it != setUnitTable.end(); ++it) {
+        if (it.value().isString())
+            setUnits[keep(it.key())] = keepAsIs(it.value().toString().toUpper());
+    }
+    addWords(centuryWords, tables.value(u"centuryWords"));
+    addWords(genericSeasonLinks, tables.value(u"genericSeasonLinks"));
+    addWords(afterBareDay, tables.value(u"afterBareDay"));
+
     const QJsonObject modifiers = tables.value(u"modifiers").toObject();
     for (auto it = modifiers.begin(); it != modifiers.end(); ++it) {
         Phrase phrase;
@@ -242,11 +290,15 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
             openers.insert(entry.first);
     for (const auto &entry : seasons)
         openers.insert(entry.first);
-    for (const auto &entry : phrasesByFirstWord)
-        openers.insert(entry.first);
     openers.insert(determiners.begin(), determiners.end());
     for (const QString &word : {u"il"_s, u"dans"_s, u"mois"_s, u"année"_s, u"à"_s, u"vers"_s, u"au"_s, u"en"_s})
         openers.insert(keep(word));
+    for (const Phrase &phrase : phrases) {
+        if (phrase.kind == PhraseKind::Later || phrase.kind == PhraseKind::Earlier)
+            continue;  // those only follow a count of units
+        if (openers.insert(phrase.words.front()).second)
+            phraseOnlyOpeners.insert(phrase.words.front());
+    }
 }
 
 int FrenchDateLexicon::numberWordValue(QStringView word) const
@@ -270,6 +322,31 @@ int FrenchDateLexicon::numberWordValue(QStringView word) const
             total += it->second;
         }
         previous = it->second;
+    }
+    return total;
+}
+
+int FrenchDateLexicon::romanValue(QStringView word)
+{
+    const auto digit = [](QChar c) {
+        switch (c.unicode()) {
+        case u'i': return 1;
+        case u'v': return 5;
+        case u'x': return 10;
+        case u'l': return 50;
+        case u'c': return 100;
+        default: return 0;
+        }
+    };
+    if (word.isEmpty() || word.size() > 8)
+        return -1;
+    int total = 0;
+    for (qsizetype k = 0; k < word.size(); ++k) {
+        const int value = digit(word[k]);
+        if (value == 0)
+            return -1;
+        const int next = k + 1 < word.size() ? digit(word[k + 1]) : 0;
+        total += next > value ? -value : value;
     }
     return total;
 }

@@ -45,15 +45,19 @@ public:
     using WordMap = std::unordered_map<QStringView, T, ViewHash>;
     using WordSet = std::unordered_set<QStringView, ViewHash>;
 
-    enum class PhraseKind : quint8 { Relative, Anchored, Holiday, Modifier, PartOfDay, Decade };
+    enum class PhraseKind : quint8 {
+        Relative, Anchored, Holiday, MovableHoliday, Modifier, PartOfDay, Decade,
+        AnchoredPartOfDay, SameTimeOfYear, Later, Earlier, Vague, SetWord,
+    };
     struct Phrase
     {
         std::vector<QStringView> words;
         PhraseKind kind = PhraseKind::Relative;
         DateUnit unit = DateUnit::None;
-        int offset = 0;   // in units, or the holiday's month
+        int offset = 0;   // in units, the holiday's month, or days from Easter
         int day = 0;      // holiday's day
-        QStringView tag;  // modifier (START...) or part of day
+        int nextFromMonth = 0;  // relative: from this month of the reference on, one unit more
+        QStringView tag;  // modifier (START...), part of day, or vague reference (PRESENT_REF...)
     };
 
     explicit FrenchDateLexicon(const QJsonObject &tables);
@@ -65,18 +69,26 @@ public:
     WordMap<int> ordinals;
     WordMap<DateUnit> units;
     WordMap<QStringView> seasons;
+    WordMap<QStringView> setUnits;  // "mois" -> "M", for recurrences
+    WordSet centuryWords, genericSeasonLinks;
+    WordSet afterBareDay;  // words that may follow "mardi 12" when the month is left out
+    // Words that must come right before an anchored part of the day: "au cours de" la nuit.
+    std::vector<std::vector<QStringView>> partOfDayCues;
     WordSet pastMarkers, futureMarkers, determiners, yearCues, weakYearCues, clockWords, quarterWords;
     WordSet futureWords, pastWords, goVerbs, auxiliaries, notVerbs;
     std::vector<QStringView> futureEndings, pastEndings, participleEndings, infinitiveEndings;
 
     // Every word that can open an expression; the others are skipped at once.
     WordSet openers;
+    // Openers that only start multi-word entries ("de" nos jours, "chaque"): the other patterns skip them.
+    WordSet phraseOnlyOpeners;
 
     // Multi-word expressions, by their first word; the longest match wins.
     std::vector<Phrase> phrases;
     WordMap<std::vector<int>> phrasesByFirstWord;
 
-    int numberWordValue(QStringView word) const;  // "vingt-deux" = 22; -1 if not a number word
+    int numberWordValue(QStringView word) const;
+    static int romanValue(QStringView word);  // "xix" = 19; -1 if not a Roman numeral  // "vingt-deux" = 22; -1 if not a number word
     static bool endsWithAny(QStringView word, const std::vector<QStringView> &endings);
 
 private:
@@ -84,6 +96,7 @@ private:
     QStringView keepAsIs(const QString &text);
     void addWords(WordSet &set, const QJsonValue &list);
     std::vector<QStringView> keepAll(const QJsonValue &list);
+    std::vector<QStringView> keepWords(const QString &text);
     void addPhrase(const QString &text, Phrase phrase);
 
     std::deque<QString> m_storage;

@@ -9,6 +9,7 @@
 #include <optional>
 
 namespace greg = boost::gregorian;
+using namespace Qt::StringLiterals;
 
 namespace dateline {
 
@@ -30,7 +31,11 @@ enum class Anchor : quint8 {
     Mentioned,  // anaphoric: counted from the last date mentioned ("le lendemain", "21 h 45")
 };
 
-enum class ShapeKind : quint8 { Calendar, Offset, Clock, Season, Quarter, Decade };
+enum class ShapeKind : quint8 {
+    Calendar, Offset, Clock, Season, Quarter, Decade,
+    Literal,  // a value without a date: "PAST_REF", a recurrence "P1M", a century "18"
+    Present,  // a vague present ("actuellement"): the publication date, PRESENT_REF without one
+};
 
 // What recognition knows about one expression; zero means "not said".
 struct Underspecified
@@ -50,7 +55,23 @@ struct Underspecified
     int quarter = 0;
     int decade = 0;
     bool generic = false;  // "en été": no particular one
+    int easterOffset = 0;  // movable feast: days from Easter Sunday ("la Pentecôte" is 49)
+    bool movable = false;
+    int nextFromMonth = 0;        // "la nouvelle année" in December is the next one
+    bool sameTimeOfYear = false;  // "à la même époque": the publication's month, in the year mentioned
+    QString literal;
 };
+
+// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+greg::date easterSunday(int year)
+{
+    const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
+    const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+    const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31;
+    const int day = (h + l - 7 * m + 114) % 31 + 1;
+    return greg::date(greg::greg_year(year), greg::greg_month(month), greg::greg_day(day));
+}
 
 int isoWeekYear(const greg::date &date)
 {
@@ -90,7 +111,7 @@ public:
         std::vector<Underspecified> found;
         int i = 0;
         while (i < n) {
-            if (t[i].kind != Kind::Number && !(t[i].kind == Kind::Word && (lx.openers.contains(t[i].key) || t[i].key.startsWith(u"mi-")))) {
+            if (!mayOpen(i)) {
                 ++i;
                 continue;
             }
@@ -104,6 +125,21 @@ private:
     const FrenchDateLexicon &lx;
     const std::vector<DateToken> &t;
     const int n;
+    mutable int m_phraseToken = -1;  // phraseAt()'s last lookup
+    mutable const std::vector<int> *m_phraseList = nullptr;
+
+    // Cheap test of whether an expression can start at token i; most words cannot.
+    bool mayOpen(int i) const
+    {
+        if (t[i].kind == Kind::Number)
+            return true;
+        if (t[i].kind != Kind::Word)
+            return false;
+        if (lx.openers.contains(t[i].key) || t[i].key.startsWith(u"mi-") || (t[i].capitalized && t[i].key == u"a"))
+            return true;
+        // "deux jours plus tard", "XIXe siècle"
+        return i + 1 < n && (lx.units.contains(t[i + 1].key) || lx.centuryWords.contains(t[i + 1].key));
+    }
 
     // ---- token tests -------------------------------------------------------------------
     bool has(int i) const { return i >= 0 && i < n; }
@@ -135,11 +171,18 @@ private:
     {
         if (!has(i))
             return -1;
-        const auto it = lx.phrasesByFirstWord.find(t[i].key);
-        if (it == lx.phrasesByFirstWord.end())
+        if (i != m_phraseToken) {
+            // Patterns ask about the same token several times in a row: look it up once.
+            // French often drops the accent of a capital: "A l'heure actuelle".
+            const bool capitalA = t[i].key == u"a" && t[i].capitalized;
+            const auto it = lx.phrasesByFirstWord.find(capitalA ? QStringView(u"à") : t[i].key);
+            m_phraseToken = i;
+            m_phraseList = it == lx.phrasesByFirstWord.end() ? nullptr : &it->second;
+        }
+        if (!m_phraseList)
             return -1;
         int best = -1;
-        for (const int index : it->second) {
+        for (const int index : *m_phraseList) {
             const auto &candidate = lx.phrases[size_t(index)];
             if (candidate.kind != kind)
                 continue;
@@ -288,14 +331,30 @@ private:
     // Tries every pattern at token i; appends what it finds and returns the token after it.
     int matchAt(int i, std::vector<Underspecified> &found) const
     {
+        if (isWord(i) && lx.phraseOnlyOpeners.contains(t[i].key) && !(isWord(i + 1) && lx.units.contains(t[i + 1].key))) {
+            // Only the multi-word entries can start here: "de" nos jours, "chaque" mois, "fin" 2014.
+            if (int end = phraseDateAt(i, found); end > 0)
+                return end;
+            if (int end = recurrenceAt(i, found); end > 0)
+                return end;
+            return modifiedAt(i, found);
+        }
         if (int end = numericAt(i, found); end > 0)
             return end;
-        const int withDeterminer = in(i, lx.determiners) && follows(i + 1) ? i + 1 : i;
+        int withDeterminer = in(i, lx.determiners) && follows(i + 1) ? i + 1 : i;
+        if (withDeterminer != i && is(withDeterminer, u"même") && lookup(i + 2, lx.weekdays) > 0 && follows(i + 2))
+            withDeterminer = i + 2;  // "ce même lundi"
         if (int end = phraseDateAt(i, found); end > 0)
+            return end;
+        if (int end = recurrenceAt(i, found); end > 0)
             return end;
         if (int end = modifiedAt(i, found); end > 0)
             return end;
         if (int end = agoAt(i, found); end > 0)
+            return end;
+        if (int end = laterAt(i, found); end > 0)
+            return end;
+        if (int end = centuryAt(i, found); end > 0)
             return end;
         if (int end = withDeterminer != i ? calendarAt(i, withDeterminer, found) : -1; end > 0)
             return end;
@@ -366,7 +425,7 @@ private:
         return -1;
     }
 
-    // Entries of the relative, anchored and holiday tables.
+    // Entries of the relative, anchored, holiday and vague tables.
     int phraseDateAt(int i, std::vector<Underspecified> &found) const
     {
         const FrenchDateLexicon::Phrase *phrase = nullptr;
@@ -380,34 +439,194 @@ private:
             Underspecified u = make(i, end, ShapeKind::Offset);
             u.unit = phrase->unit;
             u.offset = phrase->offset;
+            u.nextFromMonth = phrase->nextFromMonth;
             u.anchor = anchor;
             if (u.unit == DateUnit::Day) {
                 if (lookup(end, lx.weekdays) > 0 && follows(end))
                     ++end;  // "aujourd'hui vendredi"
                 end = dayTimeAfter(end);
             }
-            u.lastToken = end;
-            u.end = t[end - 1].end;
-            found.push_back(u);
-            return end;
+            return push(found, u, end);
         }
-        end = phraseAt(i, PhraseKind::Holiday, &phrase);
+        if (end = phraseAt(i, PhraseKind::SameTimeOfYear, &phrase); end > 0) {
+            Underspecified u = make(i, end, ShapeKind::Offset);
+            u.unit = DateUnit::Month;
+            u.anchor = Anchor::Mentioned;
+            u.sameTimeOfYear = true;
+            return push(found, u, end);
+        }
+        if (end = anchoredPartOfDayAt(i, found); end > 0)
+            return end;
+        if (end = phraseAt(i, PhraseKind::Vague, &phrase); end > 0) {
+            Underspecified u = make(i, end, phrase->tag == u"PRESENT_REF" ? ShapeKind::Present : ShapeKind::Literal);
+            u.literal = phrase->tag.toString();
+            return push(found, u, end);
+        }
+        // Movable feasts are proper names: "la Pentecôte", not "l'ascension du col".
+        const int feast = in(i, lx.determiners) && follows(i + 1) ? i + 1 : i;
+        end = phraseAt(feast, PhraseKind::MovableHoliday, &phrase);
+        bool movable = false;
+        for (int k = feast; k < end && !movable; ++k)
+            movable = t[k].capitalized;
+        if (!movable)
+            end = phraseAt(i, PhraseKind::Holiday, &phrase);
         if (end > 0 && !(isWord(end) && t[end].capitalized && follows(end))) {
             Underspecified u = make(i, end);
-            u.month = phrase->offset;
-            u.day = phrase->day;
+            u.movable = movable;
+            u.easterOffset = movable ? phrase->offset : 0;
+            u.month = movable ? 0 : phrase->offset;
+            u.day = movable ? 0 : phrase->day;
             int year = 0;
             if (const int after = yearAfterAt(end, &year); after > 0 && year > 0) {
                 setYear(u, year);
                 end = after;
             }
             end = markerAt(end, &u.direction);
-            u.lastToken = end;
-            u.end = t[end - 1].end;
-            found.push_back(u);
-            return end;
+            return push(found, u, end);
         }
         return -1;
+    }
+
+    // Closes `u` at token `end` and keeps it.
+    int push(std::vector<Underspecified> &found, Underspecified u, int end) const
+    {
+        u.lastToken = end;
+        u.end = t[end - 1].end;
+        found.push_back(std::move(u));
+        return end;
+    }
+
+    // Whether the words right before token i are one of the cues of an anchored part of the day.
+    bool partOfDayCueBefore(int i) const
+    {
+        for (const auto &cue : lx.partOfDayCues) {
+            const int size = int(cue.size());
+            bool ok = i - size >= 0 && !t[i].breakBefore;
+            for (int k = 0; k < size && ok; ++k)
+                ok = t[i - size + k].key == cue[size_t(k)] && (k == 0 || follows(i - size + k));
+            if (ok)
+                return true;
+        }
+        return false;
+    }
+
+    // "dans la nuit", "au cours de la soirée": the last day mentioned. "la nuit de mardi à
+    // mercredi", "la nuit du 3 au 4 mai" name the day the night begins on.
+    int anchoredPartOfDayAt(int i, std::vector<Underspecified> &found) const
+    {
+        const FrenchDateLexicon::Phrase *phrase = nullptr;
+        const int end = phraseAt(i, PhraseKind::AnchoredPartOfDay, &phrase);
+        if (end < 0 || !partOfDayCueBefore(i))
+            return -1;
+        if ((is(end, u"de") || is(end, u"du")) && follows(end) && follows(end + 1)) {
+            std::vector<Underspecified> sub;
+            int k = calendarAt(end + 1, end + 1, sub);
+            if (k > 0 && !sub.empty() && (sub.front().weekday > 0 || sub.front().day > 0)) {
+                if ((is(k, u"à") || is(k, u"au")) && follows(k) && follows(k + 1) && lookup(k + 1, lx.weekdays) > 0)
+                    k += 2;
+                Underspecified u = sub.front();
+                u.start = t[i].start;
+                u.firstToken = i;
+                return push(found, u, k);
+            }
+        }
+        Underspecified u = make(i, end, ShapeKind::Offset);
+        u.unit = DateUnit::Day;
+        u.anchor = Anchor::Mentioned;
+        return push(found, u, end);
+    }
+
+    // A count at token i: "3", "trois", "vingt-deux". -1 if none.
+    int countAt(int i) const
+    {
+        if (isNumber(i) && t[i].digits <= 3)
+            return t[i].number;
+        if (isWord(i))
+            return lx.numberWordValue(t[i].key);
+        return -1;
+    }
+
+    // "deux jours plus tard", "trois ans auparavant": counted from the last date mentioned.
+    int laterAt(int i, std::vector<Underspecified> &found) const
+    {
+        const int count = countAt(i);
+        if (count <= 0 || !follows(i + 1) || !isWord(i + 1) || !follows(i + 2))
+            return -1;
+        const auto unit = lx.units.find(t[i + 1].key);
+        if (unit == lx.units.end())
+            return -1;
+        const FrenchDateLexicon::Phrase *phrase = nullptr;
+        int sign = 1;
+        int end = phraseAt(i + 2, PhraseKind::Later, &phrase);
+        if (end < 0) {
+            end = phraseAt(i + 2, PhraseKind::Earlier, &phrase);
+            sign = -1;
+        }
+        // A lone "après" or "avant" before a noun is a preposition: "trois ans après la guerre".
+        if (end < 0 || (end == i + 3 && isWord(end) && follows(end)))
+            return -1;
+        Underspecified u = make(i, end, ShapeKind::Offset);
+        u.unit = unit->second;
+        u.offset = sign * count;
+        u.anchor = Anchor::Mentioned;
+        return push(found, u, end);
+    }
+
+    // Recurrences, which TimeML values as sets: "chaque mois", "tous les deux ans", "tous les jeudis".
+    int recurrenceAt(int i, std::vector<Underspecified> &found) const
+    {
+        const FrenchDateLexicon::Phrase *phrase = nullptr;
+        int k = phraseAt(i, PhraseKind::SetWord, &phrase);
+        if (k < 0 || !follows(k) || !isWord(k))
+            return -1;
+        int count = 1;
+        if (const int c = countAt(k); c > 1 && isWord(k + 1) && follows(k + 1)) {
+            count = c;
+            ++k;
+        }
+        QStringView word = t[k].key;
+        if (const auto unit = lx.setUnits.find(word); unit != lx.setUnits.end()) {
+            Underspecified u = make(i, k + 1, ShapeKind::Literal);
+            u.literal = u'P' + QString::number(count) + unit->second;
+            return push(found, u, k + 1);
+        }
+        if (word.endsWith(u's'))
+            word.chop(1);  // "tous les jeudis"
+        if (const auto weekday = lx.weekdays.find(word); weekday != lx.weekdays.end() && count == 1) {
+            Underspecified u = make(i, k + 1, ShapeKind::Literal);
+            u.literal = u"XXXX-WXX-" + QString::number(weekday->second);
+            return push(found, u, k + 1);
+        }
+        return -1;
+    }
+
+    // "le XIXe siècle", "au 20e siècle": TimeML writes a century as its first two digits, "18".
+    int centuryAt(int i, std::vector<Underspecified> &found) const
+    {
+        const int j = in(i, lx.determiners) && follows(i + 1) ? i + 1 : i;
+        int ordinal = -1;
+        int k = j;
+        if (isNumber(j) && t[j].digits <= 2 && isWord(j + 1) && t[j + 1].joined
+            && (is(j + 1, u"e") || is(j + 1, u"ème") || is(j + 1, u"è"))) {
+            ordinal = t[j].number;
+            k = j + 2;
+        } else if (isWord(j)) {
+            QStringView word = t[j].key;
+            for (const QStringView suffix : {u"ème", u"è", u"e"}) {
+                if (word.size() > suffix.size() && word.endsWith(suffix)) {
+                    word.chop(suffix.size());
+                    break;
+                }
+            }
+            if (word.size() < t[j].key.size())
+                ordinal = FrenchDateLexicon::romanValue(word);
+            k = j + 1;
+        }
+        if (ordinal < 1 || ordinal > 21 || !in(k, lx.centuryWords) || !follows(k))
+            return -1;
+        Underspecified u = make(i, k + 1, ShapeKind::Literal);
+        u.literal = QString::number(ordinal - 1).rightJustified(2, u'0');
+        return push(found, u, k + 1);
     }
 
     // "début 2014", "mi-mars", "fin février 2022", "la fin de l'année dernière".
@@ -511,6 +730,13 @@ private:
         int afterDay = (u.weekday > 0 && !follows(k)) ? -1 : dayAt(k, &day);
         if (afterDay > 0 && !follows(afterDay))
             afterDay = -1;
+        // "mardi 12" names a day without its month; a noun after the number makes it a count.
+        const bool score = (is(afterDay, u"à") || is(afterDay, u"-")) && isNumber(afterDay + 1)
+            && clockAt(afterDay + 1) < 0;  // "battu mardi 3 à 1"
+        const int bareDayEnd = u.weekday > 0 && afterDay > 0 && isNumber(k) && monthAt(afterDay) == 0 && !score
+                && (!isWord(afterDay) || in(afterDay, lx.afterBareDay) || dayTimeAfter(afterDay) > afterDay)
+            ? afterDay
+            : -1;
         // A second day sharing the month: "les 8 et 9 juillet", "du 3 au 5 septembre".
         int secondDay = 0;
         int secondStart = -1;
@@ -524,7 +750,11 @@ private:
                 afterDay = -1;
             }
         }
-        if (afterDay > 0 && monthAt(afterDay) > 0) {
+        const bool bareDay = bareDayEnd > 0 && secondStart < 0;
+        if (bareDay) {
+            u.day = day;
+            k = bareDayEnd;
+        } else if (afterDay > 0 && monthAt(afterDay) > 0) {
             u.day = day;
             k = afterDay;
         } else if (u.weekday == 0 && !(is(j, u"mois") && (is(j + 1, u"de") || is(j + 1, u"d'")))) {
@@ -535,8 +765,10 @@ private:
             if (monthAt(k) == 0)
                 return -1;
         }
-        u.month = monthAt(k);
-        if (u.month > 0 && (u.weekday == 0 || u.day > 0 || is(k - 1, u"de") || is(k - 1, u"d'"))) {
+        u.month = bareDay ? 0 : monthAt(k);
+        if (bareDay) {
+            // the month comes from the reference at resolution
+        } else if (u.month > 0 && (u.weekday == 0 || u.day > 0 || is(k - 1, u"de") || is(k - 1, u"d'"))) {
             const bool abbreviated = lx.abbreviatedMonths.contains(t[k].key);
             ++k;
             if (has(k) && t[k].key == u"." && t[k].joined && abbreviated)
@@ -552,7 +784,7 @@ private:
             u.month = 0;
             if (u.weekday == 0)
                 return -1;
-            // A weekday without a date; "mardi 12" is not handled.
+            // A weekday without a date.
         }
         // A capitalised month alone inside a sentence is a name: "le maréchal Juin".
         if (u.day == 0 && u.year == 0 && u.weekday == 0 && j == i && t[j].capitalized && !sentenceStart(j))
@@ -585,9 +817,29 @@ private:
         return k;
     }
 
+    bool seasonWord(int i) const { return isWord(i) && lx.seasons.contains(t[i].key); }
+
     // Seasons need a determiner or a year around them: "été" alone is also a participle.
+    // "les mois d'été" and "été comme hiver" name no particular one.
     int seasonAt(int i, std::vector<Underspecified> &found) const
     {
+        if (is(i, u"les") && is(i + 1, u"mois") && is(i + 2, u"d'") && seasonWord(i + 3) && follows(i + 1)
+            && follows(i + 2) && follows(i + 3)) {
+            Underspecified u = make(i, i + 4, ShapeKind::Season);
+            u.season = lx.seasons.at(t[i + 3].key);
+            u.generic = true;
+            return push(found, u, i + 4);
+        }
+        if (seasonWord(i) && in(i + 1, lx.genericSeasonLinks) && seasonWord(i + 2) && follows(i + 1) && follows(i + 2)
+            && !is(i - 1, u"d'") && !isNumber(i + 3)) {
+            for (const int k : {i, i + 2}) {
+                Underspecified u = make(k, k + 1, ShapeKind::Season);
+                u.season = lx.seasons.at(t[k].key);
+                u.generic = true;
+                found.push_back(u);
+            }
+            return i + 3;
+        }
         int j = i;
         bool resolvable = true;
         if (in(i, lx.determiners) && !is(i, u"les")) {
@@ -645,6 +897,15 @@ private:
     int yearAt(int i, std::vector<Underspecified> &found) const
     {
         const FrenchDateLexicon::Phrase *phrase = nullptr;
+        if (const int end = phraseAt(i, PhraseKind::Decade, &phrase); end > 0 && isWord(end) && follows(end)) {
+            // "les années trente", "les années quatre-vingt": the twentieth century's
+            const int value = lx.numberWordValue(t[end].key);
+            if (value < 20 || value > 90 || value % 10 != 0)
+                return -1;
+            Underspecified u = make(i, end + 1, ShapeKind::Decade);
+            u.decade = 190 + value / 10;
+            return push(found, u, end + 1);
+        }
         if (const int end = phraseAt(i, PhraseKind::Decade, &phrase); end > 0 && isNumber(end) && follows(end)) {
             const int digits = t[end].digits;
             const int value = t[end].number;
@@ -663,7 +924,7 @@ private:
         int j = i;
         if ((is(i, u"l'") || is(i, u"année")) && follows(i + 1)) {
             j = is(i, u"l'") ? i + 2 : i + 1;
-            if (j == i + 2 && !is(i + 1, u"année"))
+            if (j == i + 2 && !is(i + 1, u"année") && !is(i + 1, u"an"))
                 return -1;
             int year = 0;
             if (yearAfterAt(j, &year) < 0 || year <= 0)
@@ -789,9 +1050,15 @@ public:
         case ShapeKind::Season: season(u, direction, out); break;
         case ShapeKind::Quarter: quarter(u, direction, out); break;
         case ShapeKind::Decade: out.value = QString::number(u.decade); break;
+        case ShapeKind::Literal: out.value = u.literal; break;
+        case ShapeKind::Present:
+            // FR-TimeBank values a present that is scored as a date by the day of writing.
+            out.date = m_reference;
+            out.value = m_reference.isValid() ? m_reference.toIso() : u.literal;
+            break;
         }
         out.referenceStandIn = m_referenceStandIn && out.date.isValid();
-        if (out.date.isValid() && u.shape != ShapeKind::Clock) {
+        if (out.date.isValid() && u.shape != ShapeKind::Clock && u.shape != ShapeKind::Present) {
             m_lastMentioned = out.date;
             if (out.date.precision() == Precision::Day)
                 m_lastDay = out.date;
@@ -871,8 +1138,73 @@ private:
         return year;
     }
 
+    // The nearest month around `base` whose day `day` falls on `weekday`: "mardi 12".
+    static DateValue dayOfWeekdayAround(const DateValue &base, int day, int weekday)
+    {
+        const greg::date first = base.firstDay();
+        std::optional<greg::date> best;
+        for (const int shift : {0, -1, 1}) {
+            const greg::date month = greg::date(first.year(), first.month(), 1) + greg::months(shift);
+            const DateValue candidate = DateValue::ofDay(month.year(), month.month(), day);
+            if (!candidate.isValid() || (candidate.firstDay().day_of_week().as_number() + 6) % 7 + 1 != weekday)
+                continue;
+            const auto distance = [&](const greg::date &d) { return std::abs((d - first).days()); };
+            if (!best || distance(candidate.firstDay()) < distance(*best))
+                best = candidate.firstDay();
+        }
+        return best ? DateValue::fromBoost(*best, Precision::Day) : DateValue();
+    }
+
+    // A movable feast: its date in the year named, or the one the tense points to.
+    void movableFeast(const Underspecified &u, Direction direction, TimeExpression &out)
+    {
+        const auto feast = [&](int year) { return easterSunday(year) + greg::days(u.easterOffset); };
+        if (u.year != 0) {
+            const int year = fullYear(u.year);
+            if (year >= 1583 && year <= 9999)
+                out.date = DateValue::fromBoost(feast(year), Precision::Day);
+            out.value = out.date.toIso();
+            return;
+        }
+        const DateValue base = anchor(Anchor::Reference);
+        if (!base.isValid() || base.year() < 1584 || base.year() > 9998) {
+            out.value = u"XXXX-XX-XX"_s;
+            return;
+        }
+        if (base.precision() == Precision::Year) {
+            out.date = base;
+            out.value = base.toIso();
+            return;
+        }
+        const greg::date day = base.firstDay();
+        greg::date date = feast(base.year());
+        const bool past = direction == Direction::Past || direction == Direction::StrictlyPast;
+        const bool future = direction == Direction::Future || direction == Direction::StrictlyFuture;
+        if (past && day < date)
+            date = feast(base.year() - 1);
+        else if (future && date < day)
+            date = feast(base.year() + 1);
+        out.date = DateValue::fromBoost(date, Precision::Day);
+        out.value = out.date.toIso();
+    }
+
     void calendar(const Underspecified &u, Direction direction, TimeExpression &out)
     {
+        if (u.movable) {
+            movableFeast(u, direction, out);
+            return;
+        }
+        if (u.day > 0 && u.month == 0 && u.year == 0) {
+            const DateValue base = anchor(Anchor::Reference);
+            if (!base.isValid() || base.precision() != Precision::Day) {
+                out.date = base;
+                out.value = base.isValid() ? base.toIso() : u"XXXX-XX-" + QString::number(u.day).rightJustified(2, u'0');
+                return;
+            }
+            out.date = dayOfWeekdayAround(base, u.day, u.weekday);
+            out.value = out.date.toIso();
+            return;
+        }
         if (u.year != 0) {
             const int year = fullYear(u.year);
             out.date = u.day > 0 ? DateValue::ofDay(year, u.month, u.day)
@@ -926,6 +1258,14 @@ private:
         const DateValue base = anchorFor(u);
         if (!base.isValid())
             return;
+        if (u.sameTimeOfYear) {
+            // "à la même époque", after "l'an dernier": the publication's month in that year.
+            const DateValue now = m_reference.isValid() ? m_reference : base;
+            const bool yearOnly = base.precision() == Precision::Year && now.precision() >= Precision::Month;
+            out.date = yearOnly ? DateValue::ofMonth(base.year(), now.month()) : base.truncated(Precision::Month);
+            out.value = out.date.toIso();
+            return;
+        }
         const Precision needed = u.unit == DateUnit::Year ? Precision::Year
             : u.unit == DateUnit::Month                   ? Precision::Month
                                                           : Precision::Day;
@@ -937,9 +1277,11 @@ private:
         }
         const greg::date day = base.firstDay();
         switch (u.unit) {
-        case DateUnit::Year:
-            out.date = DateValue::ofYear(base.year() + u.offset);
+        case DateUnit::Year: {
+            const bool rolls = u.nextFromMonth > 0 && base.precision() >= Precision::Month && base.month() >= u.nextFromMonth;
+            out.date = DateValue::ofYear(base.year() + u.offset + (rolls ? 1 : 0));
             break;
+        }
         case DateUnit::Month:
             out.date = DateValue::fromBoost(day + greg::months(u.offset), Precision::Month);
             break;
@@ -1030,6 +1372,17 @@ bool needsTense(const Underspecified &u)
         || (u.shape == ShapeKind::Offset && u.unit == DateUnit::Weekend);
 }
 
+// Whether `day`, a deictic or calendar day, follows the clock time `clock` with at most a comma between.
+bool dayFollowsClock(const std::vector<DateToken> &tokens, const Underspecified &clock, const Underspecified &day)
+{
+    const int gap = day.firstToken - clock.lastToken;
+    if (gap < 0 || gap > 1 || (gap == 1 && tokens[size_t(clock.lastToken)].key != u","))
+        return false;
+    const bool calendarDay = day.shape == ShapeKind::Calendar && (day.weekday > 0 || day.day > 0);
+    const bool relativeDay = day.shape == ShapeKind::Offset && day.unit == DateUnit::Day && day.anchor == Anchor::Reference;
+    return calendarDay || relativeDay;
+}
+
 } // namespace
 
 struct FrenchDateTagger::Rules
@@ -1051,11 +1404,22 @@ QList<TimeExpression> FrenchDateTagger::tag(QStringView text, const DateValue &r
     Resolver resolver(reference);
     QList<TimeExpression> expressions;
     expressions.reserve(qsizetype(found.size()));
-    for (const Underspecified &u : found) {
+    const auto resolve = [&](const Underspecified &u) {
         const Direction cue = needsTense(u) ? tense.around(u.firstToken, u.lastToken) : Direction::Unknown;
         TimeExpression expression = resolver.resolve(u, cue);
         expression.text = text.mid(expression.start, expression.end - expression.start).toString();
-        expressions.append(std::move(expression));
+        return expression;
+    };
+    for (size_t k = 0; k < found.size(); ++k) {
+        // "vers 15 h 30, hier": a clock time takes the day named right after it.
+        if (found[k].shape == ShapeKind::Clock && k + 1 < found.size() && dayFollowsClock(tokens, found[k], found[k + 1])) {
+            TimeExpression day = resolve(found[k + 1]);
+            expressions.append(resolve(found[k]));
+            expressions.append(std::move(day));
+            ++k;
+            continue;
+        }
+        expressions.append(resolve(found[k]));
     }
     return expressions;
 }

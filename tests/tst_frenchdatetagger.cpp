@@ -24,6 +24,13 @@ private slots:
     void splitsDayRanges();
     void ignoresWordsThatAreNotDates_data();
     void ignoresWordsThatAreNotDates();
+    void movableFeasts_followEaster_data();
+    void movableFeasts_followEaster();
+    void vagueReferences_data();
+    void vagueReferences();
+    void anaphoricExpressions_countFromLastDate_data();
+    void anaphoricExpressions_countFromLastDate();
+    void clockBeforeItsDay_takesThatDay();
     void withoutReference_usesLastMentionedDate();
     void withoutReference_marksDeicticStandIns();
     void withoutReference_leavesRelativeUnresolved();
@@ -104,6 +111,10 @@ void TestFrenchDateTagger::findsOneExpression_data()
     QTest::newRow("end of last year") << u"Le tunnel a été percé à la fin de l'année dernière."_s << ref << u"la fin de l'année dernière"_s << u"2022"_s << u"year"_s;
     QTest::newRow("season with year") << u"La sécheresse de l'été 2022 a marqué les esprits."_s << ref << u"l'été 2022"_s << u"2022-SU"_s << u"year"_s;
     QTest::newRow("quarter with year") << u"Les ventes du premier trimestre 2023 sont bonnes."_s << ref << u"premier trimestre 2023"_s << u"2023-Q1"_s << u"year"_s;
+    QTest::newRow("weekday before a score") << u"Metz a battu Nancy mardi 3 à 1."_s << ref << u"mardi"_s << u"2023-06-13"_s << u"day"_s;
+    QTest::newRow("weekday and day, month left out") << u"Le conseil se réunira lundi 19 à 18 h."_s << ref << u"lundi 19"_s << u"2023-06-19"_s << u"day"_s;
+    QTest::newRow("the year 2000") << u"Le passage à l'an 2000 s'est bien passé."_s << ref << u"l'an 2000"_s << u"2000"_s << u"year"_s;
+    QTest::newRow("new year") << u"Il a souhaité une bonne santé pour la nouvelle année."_s << ref << u"la nouvelle année"_s << u"2023"_s << u"year"_s;
     QTest::newRow("next day after a date") << u"Le 3 mai 2021, il partit. Le lendemain, il revint."_s << ref << u"Le lendemain"_s << u"2021-05-04"_s << u"day"_s;
 }
 
@@ -209,6 +220,11 @@ void TestFrenchDateTagger::ignoresWordsThatAreNotDates_data()
     QTest::newRow("été as a participle") << u"Le texte a été voté."_s;
     QTest::newRow("month name as a surname") << u"Le maréchal Juin a parlé."_s;
     QTest::newRow("percentage") << u"Une hausse de 2015 % serait absurde."_s;
+    QTest::newRow("ascension as a climb") << u"L'ascension du col a été rude."_s;
+    QTest::newRow("night without a cue") << u"La nuit porte conseil."_s;
+    QTest::newRow("years after a noun phrase") << u"Il est revenu deux ans après la guerre."_s;
+    QTest::newRow("tous les before a noun") << u"Tous les élus ont voté."_s;
+    QTest::newRow("lowercase le before siècle") << u"Le siècle des Lumières."_s;
 }
 
 void TestFrenchDateTagger::ignoresWordsThatAreNotDates()
@@ -216,6 +232,100 @@ void TestFrenchDateTagger::ignoresWordsThatAreNotDates()
     QFETCH(QString, text);
     const auto found = m_tagger->tag(text, DateValue::ofDay(2024, 3, 10));
     QVERIFY2(found.isEmpty(), found.isEmpty() ? "" : qPrintable(found.first().text));
+}
+
+void TestFrenchDateTagger::movableFeasts_followEaster_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<QString>("value");
+    // Easter Sundays checked against published tables.
+    QTest::newRow("Easter 2000") << u"Pâques 2000"_s << u"2024-01-01"_s << u"2000-04-23"_s;
+    QTest::newRow("Easter 2008, early") << u"Pâques 2008"_s << u"2024-01-01"_s << u"2008-03-23"_s;
+    QTest::newRow("Easter 2038, late") << u"Pâques 2038"_s << u"2024-01-01"_s << u"2038-04-25"_s;
+    QTest::newRow("Easter 1818") << u"Pâques 1818"_s << u"2024-01-01"_s << u"1818-03-22"_s;
+    QTest::newRow("Whit Monday 2019") << u"le lundi de Pentecôte 2019"_s << u"2024-01-01"_s << u"2019-06-10"_s;
+    QTest::newRow("Good Friday, past tense") << u"Il est mort le Vendredi saint."_s << u"2024-05-02"_s << u"2024-03-29"_s;
+    QTest::newRow("Easter, past tense after it") << u"La famille s'est réunie à Pâques."_s << u"2024-03-10"_s << u"2023-04-09"_s;
+    QTest::newRow("Easter without reference") << u"Il viendra à Pâques."_s << QString() << u"XXXX-XX-XX"_s;
+}
+
+void TestFrenchDateTagger::movableFeasts_followEaster()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, reference);
+    QFETCH(QString, value);
+    const auto found = m_tagger->tag(text, DateValue::fromIso(reference));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().value, value);
+}
+
+void TestFrenchDateTagger::vagueReferences_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("present, day of writing") << u"La ville compte désormais trois écoles."_s << u"2023-06-15"_s << u"désormais"_s << u"2023-06-15"_s;
+    QTest::newRow("present, month of writing") << u"De nos jours, plus personne ne pêche ici."_s << u"2023-06"_s << u"De nos jours"_s << u"2023-06"_s;
+    QTest::newRow("present without reference") << u"Il vit actuellement à Metz."_s << QString() << u"actuellement"_s << u"PRESENT_REF"_s;
+    QTest::newRow("past") << u"Le moulin fonctionnait jadis à l'eau."_s << u"2023-06-15"_s << u"jadis"_s << u"PAST_REF"_s;
+    QTest::newRow("recent past") << u"Le maire a récemment changé d'avis."_s << u"2023-06-15"_s << u"récemment"_s << u"PAST_REF"_s;
+    QTest::newRow("future") << u"Les résultats seront publiés sous peu."_s << u"2023-06-15"_s << u"sous peu"_s << u"FUTURE_REF"_s;
+    QTest::newRow("recurrence, weekly") << u"Le journal paraît toutes les semaines."_s << u"2023-06-15"_s << u"toutes les semaines"_s << u"P1W"_s;
+    QTest::newRow("recurrence, weekday") << u"La permanence a lieu chaque mardi."_s << u"2023-06-15"_s << u"chaque mardi"_s << u"XXXX-WXX-2"_s;
+    QTest::newRow("century") << u"Une église du XVIIIe siècle."_s << u"2023-06-15"_s << u"XVIIIe siècle"_s << u"17"_s;
+    QTest::newRow("twenty-first century") << u"Le défi du XXIe siècle."_s << u"2023-06-15"_s << u"XXIe siècle"_s << u"20"_s;
+}
+
+// Vague references, recurrences and centuries carry a TimeML value but no calendar date.
+void TestFrenchDateTagger::vagueReferences()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, reference);
+    QFETCH(QString, expression);
+    QFETCH(QString, value);
+    const auto found = m_tagger->tag(text, DateValue::fromIso(reference));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().text, expression);
+    QCOMPARE(found.first().value, value);
+    QCOMPARE(found.first().date.isValid(), value.front().isDigit() && value.size() > 2);
+}
+
+void TestFrenchDateTagger::anaphoricExpressions_countFromLastDate_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("weeks later") << u"Le 10 janvier 2022, il fut blessé ; trois semaines plus tard, il rejouait."_s << u"trois semaines plus tard"_s << u"2022-W05"_s;
+    QTest::newRow("a year later") << u"En 2001, la loi passa. Un an plus tard, elle fut abrogée."_s << u"Un an plus tard"_s << u"2002"_s;
+    QTest::newRow("following week") << u"Le 7 mars 2019, l'usine ferma, et rouvrit la semaine suivante."_s << u"la semaine suivante"_s << u"2019-W11"_s;
+    QTest::newRow("same period, a month") << u"En avril 2020, les ventes ont chuté ; à la même période, les prix montaient."_s << u"la même période"_s << u"2020-04"_s;
+    QTest::newRow("night of two dates") << u"L'orage a frappé dans la nuit du 3 au 4 juin 2021."_s << u"la nuit du 3 au 4 juin 2021"_s << u"2021-06-03"_s;
+    QTest::newRow("end of the afternoon") << u"Le 9 mai 2018, le cortège est parti en fin d'après-midi."_s << u"fin d'après-midi"_s << u"2018-05-09"_s;
+}
+
+// Reference 2023-06-15 for every row; the expressions count from the date written before them.
+void TestFrenchDateTagger::anaphoricExpressions_countFromLastDate()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expression);
+    QFETCH(QString, value);
+    const auto found = m_tagger->tag(text, DateValue::ofDay(2023, 6, 15));
+    const auto it = std::find_if(found.begin(), found.end(), [&](const TimeExpression &e) { return e.text == expression; });
+    QVERIFY2(it != found.end(), qPrintable(expression));
+    QCOMPARE(it->value, value);
+}
+
+void TestFrenchDateTagger::clockBeforeItsDay_takesThatDay()
+{
+    const auto found = m_tagger->tag(u"Le 2 mai 2021, tout était calme. Vers 4 h 10, hier, un camion a pris feu."_s,
+                                     DateValue::ofDay(2021, 5, 20));
+    QCOMPARE(found.size(), 3);
+    QCOMPARE(found[1].text, u"4 h 10"_s);
+    QCOMPARE(found[1].value, u"2021-05-19"_s);
+    QCOMPARE(found[2].text, u"hier"_s);
+    QCOMPARE(found[2].value, u"2021-05-19"_s);
 }
 
 void TestFrenchDateTagger::withoutReference_usesLastMentionedDate()
@@ -283,6 +393,8 @@ void TestFrenchDateTagger::survivesHostileInput_data()
     QTest::newRow("binary-ish") << binary;
     QTest::newRow("digits and slashes") << u"1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1/1-1-1-1-1-1-1 99999999999999999999 le 99 mai 99999"_s.repeated(200);
     QTest::newRow("dangling words") << u"le la l' il y a dans mi- fin début les années trimestre"_s;
+    QTest::newRow("dangling new patterns") << u"tous les chaque dans la nuit de du XIXe xxxxxxxxxe siècle les mois d' été comme deux jours plus mardi 12 la Pentecôte"_s;
+    QTest::newRow("Easter of a far year") << u"Pâques 9999 et Pâques 1000 et Pâques 0001"_s;
 }
 
 void TestFrenchDateTagger::survivesHostileInput()
