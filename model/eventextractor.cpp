@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+using namespace Qt::StringLiterals;
+
 namespace dateline {
 
 namespace {
@@ -47,26 +49,44 @@ std::optional<EventType> eventTypeFromName(QStringView name)
 
 EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazetteer)
 {
+    const auto alternatives = [](const QJsonValue &list) {
+        QStringList cues;
+        for (const QJsonValue &cue : list.toArray())
+            cues.append(u"(?:" + cue.toString() + u')');
+        // Never matches when the list is empty.
+        return QRegularExpression(cues.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + cues.join(u'|') + u')',
+                                  QRegularExpression::UseUnicodePropertiesOption);
+    };
     const QJsonObject resource = loadResource(QStringLiteral("event-cues.json"));
     for (const QJsonValue &value : resource.value(u"types").toArray()) {
         const QJsonObject object = value.toObject();
         const auto type = eventTypeFromName(object.value(u"type").toString());
-        QStringList cues;
-        for (const QJsonValue &cue : object.value(u"cues").toArray())
-            cues.append(u"(?:" + cue.toString() + u')');
-        if (!type || cues.isEmpty())
-            continue;
-        QRegularExpression pattern(u"(?<![\\w])(?:" + cues.join(u'|') + u')', QRegularExpression::UseUnicodePropertiesOption);
-        if (pattern.isValid())
-            m_cues.append({*type, pattern});
+        Cues cues{type.value_or(EventType::Other), alternatives(object.value(u"verbs")), alternatives(object.value(u"nouns"))};
+        if (type && cues.verbs.isValid() && cues.nouns.isValid())
+            m_cues.append(cues);
+        else
+            qWarning("event-cues.json: type %s skipped", qPrintable(object.value(u"type").toString()));
     }
 }
 
-std::optional<EventType> EventExtractor::typeOf(QStringView foldedSentence) const
+std::optional<EventType> EventExtractor::typeOf(QStringView sentence, QStringView folded) const
 {
-    for (const auto &[type, pattern] : m_cues) {
-        if (pattern.match(foldedSentence).hasMatch())
-            return type;
+    // A cue written with a capital inside the sentence belongs to a name or a title.
+    const auto occurs = [&](const QRegularExpression &pattern) {
+        for (auto it = pattern.globalMatch(folded); it.hasNext();) {
+            const qsizetype at = it.next().capturedStart();
+            if (at == 0 || !sentence[at].isUpper())
+                return true;
+        }
+        return false;
+    };
+    for (const Cues &cues : m_cues) {
+        if (occurs(cues.verbs))
+            return cues.type;
+    }
+    for (const Cues &cues : m_cues) {
+        if (occurs(cues.nouns))
+            return cues.type;
     }
     return std::nullopt;
 }
@@ -102,7 +122,7 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         // Mentions are collected even in sentences that are not events, so that short names carry over.
         // Roles resolve on the event's own date only: a lower bound could name a predecessor.
         const QList<ActorMention> mentions = m_gazetteer.findMentions(article.text, folded, sentence, date, context);
-        const auto type = typeOf(QStringView(folded).mid(sentence.start, sentence.length()));
+        const auto type = typeOf(article.textOf(sentence), QStringView(folded).mid(sentence.start, sentence.length()));
         if (!type)
             continue;
 

@@ -20,12 +20,20 @@ public:
     // `dates` are the article's date expressions, tagged against its publication date.
     QList<Event> extract(const Article &article, const QList<TimeExpression> &dates, int articleIndex = -1) const;
 
-    // The first event type whose cue occurs in the folded sentence, if any.
-    std::optional<EventType> typeOf(QStringView foldedSentence) const;
+    // The event type of a sentence: the first type one of whose verbs it uses, else the first
+    // one of whose nouns it holds; none if it has no cue. `sentence` is the original text (cues
+    // must be lower case there: "ministre du Commerce" is a title), `folded` its foldForMatching().
+    std::optional<EventType> typeOf(QStringView sentence, QStringView folded) const;
 
 private:
+    struct Cues
+    {
+        EventType type;
+        QRegularExpression verbs;
+        QRegularExpression nouns;
+    };
     const Gazetteer &m_gazetteer;
-    QList<std::pair<EventType, QRegularExpression>> m_cues;
+    QList<Cues> m_cues;
 };
 
 } // namespace dateline

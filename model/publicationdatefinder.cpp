@@ -69,29 +69,32 @@ void PublicationDateFinder::date(Article &article) const
     article.publishedAfter = {};
     article.publishedSource = PublicationSource::None;
 
+    // The most trusted source dates the article; a less trusted one may only make it more
+    // precise ("2018-09" from the header, the 11th from the URL), never contradict it.
+    const auto consider = [&article](const DateValue &date, PublicationSource source, const QString &evidence) {
+        if (!date.isValid())
+            return;
+        const bool refines = article.published.isValid() && date.precision() > article.published.precision()
+                             && article.published.firstDay() <= date.firstDay() && date.lastDay() <= article.published.lastDay();
+        if (!article.published.isValid() || refines) {
+            article.published = date;
+            article.publishedSource = source;
+            article.publishedEvidence = evidence;
+        }
+    };
     if (!article.headerDate.isEmpty()) {
         const DateValue header = DateValue::fromIso(article.headerDate);
-        if (header.isValid() && plausiblePublicationYear(header.year())) {
-            article.published = header;
-            article.publishedSource = PublicationSource::Header;
-            article.publishedEvidence = u"date " + article.headerDate;
-            return;
-        }
-        article.problems.append(u"the header date \"" + article.headerDate + u"\" is not a valid publication date");
+        if (header.isValid() && plausiblePublicationYear(header.year()))
+            consider(header, PublicationSource::Header, u"date " + article.headerDate);
+        else
+            article.problems.append(u"the header date \"" + article.headerDate + u"\" is not a valid publication date");
     }
-    if (const DateValue url = fromUrl(article.url); url.isValid()) {
-        article.published = url;
-        article.publishedSource = PublicationSource::Url;
-        article.publishedEvidence = article.url;
-        return;
-    }
+    consider(fromUrl(article.url), PublicationSource::Url, article.url);
     QString evidence;
-    if (const DateValue dateline = fromDateline(article, &evidence); dateline.isValid()) {
-        article.published = dateline;
-        article.publishedSource = PublicationSource::Dateline;
-        article.publishedEvidence = evidence;
+    const DateValue dateline = fromDateline(article, &evidence);
+    consider(dateline, PublicationSource::Dateline, evidence);
+    if (article.published.isValid())
         return;
-    }
 
     QString boundEvidence;
     const DateValue bound = latestExplicitDate(article, &boundEvidence);

@@ -37,6 +37,12 @@ void TestPublicationDate::datesArticles_data()
     QTest::newRow("header, month precision") << u" date 2023-03 La Chine a parlé en 2021."_s << u"2023-03"_s << u"header"_s << QString();
     QTest::newRow("header beats the URL") << u" date 2019-06 https://ex.org/2018/01/02/a.html\nTexte."_s << u"2019-06"_s
                                           << u"header"_s << QString();
+    QTest::newRow("header month refined by the URL's day") << u" date 2018-09 https://ex.org/2018/09/11/a.html\nTexte."_s
+                                                           << u"2018-09-11"_s << u"url"_s << QString();
+    QTest::newRow("header month refined by the dateline's day")
+        << u" date 2019-07\nTitre\nPublié le 23 juillet 2019 à 10h00\nTexte."_s << u"2019-07-23"_s << u"dateline"_s << QString();
+    QTest::newRow("a dateline outside the header's month is ignored")
+        << u" date 2019-07\nTitre\nPublié le 23 juin 2018 à 10h00\nTexte."_s << u"2019-07"_s << u"header"_s << QString();
     QTest::newRow("URL with slashes") << u" date https://ex.org/monde/2019/06/05/article.html\nTexte."_s << u"2019-06-05"_s
                                       << u"url"_s << QString();
     QTest::newRow("URL with a compact date") << u" date https://ex.org/actu/20190605/article\nTexte."_s << u"2019-06-05"_s
