@@ -19,6 +19,14 @@ constexpr float kTwoActorsBonus = 0.15f;
 constexpr float kNamedActorBonus = 0.1f;
 constexpr float kMaxConfidence = 0.95f;
 
+// Where the reported words of a statement begin: the first "que" after its verb.
+qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
+{
+    static const QRegularExpression que(QStringLiteral("\\bqu(?:e\\b|')"));
+    const auto match = que.match(foldedSentence.mid(cueEnd));
+    return match.hasMatch() ? cueEnd + match.capturedStart() : foldedSentence.size();
+}
+
 } // namespace
 
 QString eventTypeName(EventType type)
@@ -69,24 +77,28 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
     }
 }
 
-std::optional<EventType> EventExtractor::typeOf(QStringView sentence, QStringView folded) const
+std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentence, QStringView folded) const
 {
+    // The verb of an infinitive clause ("avant de visiter", "pour signer") is not what the sentence reports.
+    static const QRegularExpression subordinate(QStringLiteral("(?:avant d(?:e |')|apres (?:avoir|etre) |afin d(?:e |')|pour )$"));
     // A cue written with a capital inside the sentence belongs to a name or a title.
-    const auto occurs = [&](const QRegularExpression &pattern) {
+    const auto firstCue = [&](const QRegularExpression &pattern, bool verb) -> qsizetype {
         for (auto it = pattern.globalMatch(folded); it.hasNext();) {
-            const qsizetype at = it.next().capturedStart();
-            if (at == 0 || !sentence[at].isUpper())
-                return true;
+            const auto match = it.next();
+            const qsizetype at = match.capturedStart();
+            if (at > 0 && sentence[at].isUpper())
+                continue;
+            if (verb && subordinate.match(folded.mid(std::max<qsizetype>(0, at - 12), std::min<qsizetype>(at, 12))).hasMatch())
+                continue;
+            return match.capturedEnd();
         }
-        return false;
+        return -1;
     };
-    for (const Cues &cues : m_cues) {
-        if (occurs(cues.verbs))
-            return cues.type;
-    }
-    for (const Cues &cues : m_cues) {
-        if (occurs(cues.nouns))
-            return cues.type;
+    for (const bool verbs : {true, false}) {
+        for (const Cues &cues : m_cues) {
+            if (const qsizetype end = firstCue(verbs ? cues.verbs : cues.nouns, verbs); end >= 0)
+                return Typing{cues.type, end};
+        }
     }
     return std::nullopt;
 }
@@ -105,16 +117,26 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
     MentionContext context;
     qsizetype nextDate = 0;
     for (const TextSpan &sentence : article.sentences) {
+        const QStringView foldedSentence = QStringView(folded).mid(sentence.start, sentence.length());
+        const auto typing = typeOf(article.textOf(sentence), foldedSentence);
+
         // The sentence's own date: its first resolved date expression. One that took the last
         // date mentioned for an unknown publication date is a guess, and a wrong date is worse than none.
+        // A statement is dated by when it was said: dates in what was said ("a affirmé que ... mardi")
+        // are not its date.
+        const bool statement = typing && typing->type == EventType::Statement;
+        const qsizetype reportedFrom = statement ? reportedClauseStart(foldedSentence, typing->cueEnd) : sentence.length();
         const TimeExpression *own = nullptr;
         while (nextDate < dates.size() && dates[nextDate].start < sentence.start)
             ++nextDate;
         for (qsizetype d = nextDate; d < dates.size() && dates[d].start < sentence.end; ++d) {
-            if (dates[d].date.isValid() && !dates[d].referenceStandIn) {
-                own = &dates[d];
-                break;
-            }
+            const TimeExpression &candidate = dates[d];
+            if (!candidate.date.isValid() || candidate.referenceStandIn)
+                continue;
+            if (statement && candidate.start - sentence.start >= reportedFrom)
+                continue;
+            own = &candidate;
+            break;
         }
         const bool inLead = lead.contains(sentence.start);
         const DateValue date = own ? own->date : article.published;
@@ -122,13 +144,12 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         // Mentions are collected even in sentences that are not events, so that short names carry over.
         // Roles resolve on the event's own date only: a lower bound could name a predecessor.
         const QList<ActorMention> mentions = m_gazetteer.findMentions(article.text, folded, sentence, date, context);
-        const auto type = typeOf(article.textOf(sentence), QStringView(folded).mid(sentence.start, sentence.length()));
-        if (!type)
+        if (!typing)
             continue;
 
         Event event;
         event.article = articleIndex;
-        event.type = *type;
+        event.type = typing->type;
         event.evidence = sentence;
         event.date = date;
         event.dateText = own ? own->text : QString();
