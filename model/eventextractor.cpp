@@ -143,7 +143,12 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
 
         // Mentions are collected even in sentences that are not events, so that short names carry over.
         // Roles resolve on the event's own date only: a lower bound could name a predecessor.
-        const QList<ActorMention> mentions = m_gazetteer.findMentions(article.text, folded, sentence, date, context);
+        // An undated article written after a known date lies between it and today: a role that
+        // one person held all that time is still theirs.
+        const bool bounded = !date.isValid() && article.publishedAfter.isValid();
+        const QList<ActorMention> mentions = m_gazetteer.findMentions(
+            article.text, folded, sentence, bounded ? article.publishedAfter : date, context,
+            bounded ? DateValue::fromQDate(QDate::currentDate(), Precision::Day) : DateValue());
         if (!typing)
             continue;
 

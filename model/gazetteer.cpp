@@ -13,15 +13,6 @@ namespace dateline {
 
 namespace {
 
-// Words before a place that make it where something happened rather than who acted.
-const QSet<QString> &locativeWords()
-{
-    static const QSet<QString> words{QStringLiteral("a"), QStringLiteral("en"), QStringLiteral("au"),
-                                     QStringLiteral("aux"), QStringLiteral("depuis"), QStringLiteral("vers"),
-                                     QStringLiteral("dans"), QStringLiteral("pres")};
-    return words;
-}
-
 // Words that introduce a person by title or function: "le ministre X", "M. X", "le porte-parole X".
 const QSet<QString> &titleWords()
 {
@@ -133,6 +124,12 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
         return list;
     };
 
+    for (const QJsonValue &locative : resource.value(u"locatives").toArray())
+        m_locatives.append(foldForMatching(locative.toString().trimmed()));
+    std::sort(m_locatives.begin(), m_locatives.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QJsonValue &institution : resource.value(u"institutions").toArray())
+        m_institutions.insert(foldForMatching(institution.toString().trimmed()));
+
     for (const QJsonObject &object : std::as_const(objects)) {
         Actor actor;
         actor.name = object.value(u"name").toString().trimmed();
@@ -178,10 +175,21 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
         }
         for (const QString &metonym : actor.metonyms)
             addEntry(metonym, index, MentionKind::Metonym, -1, problems);
+        if (actor.kind != ActorKind::Person) {
+            for (const QString &demonym : actor.demonyms)
+                m_demonyms.insert(foldForMatching(demonym), index);
+        }
         for (int role = 0; role < actor.roles.size(); ++role) {
             for (const QString &phrase : actor.roles.at(role).phrases)
                 addEntry(phrase, index, MentionKind::Role, role, problems);
         }
+    }
+
+    const QJsonObject combiningForms = resource.value(u"combining_forms").toObject();
+    for (auto it = combiningForms.begin(); it != combiningForms.end(); ++it) {
+        const int country = m_byName.value(foldForMatching(it.value().toString()), -1);
+        if (country >= 0)
+            m_demonyms.insert(foldForMatching(it.key()), country);
     }
 }
 
@@ -226,12 +234,10 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
 
 int Gazetteer::indexOf(const QString &name) const { return m_byName.value(foldForMatching(name.trimmed()), -1); }
 
-int Gazetteer::holderOn(const Entry &entry, const DateValue &date, const QSet<int> &named) const
+int Gazetteer::holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const
 {
-    if (!date.isValid())
+    if (!first.isValid() || !last.isValid() || last < first)
         return -1;
-    const QDate first = date.firstQDate();
-    const QDate last = date.lastQDate();
     const qint64 span = first.daysTo(last) + 1;
     QSet<int> overlapping;  // held the post on some day of the date
     QSet<int> mostly;       // held it on at least three quarters of it
@@ -280,9 +286,80 @@ void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention>
     mentions = kept;
 }
 
-QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded, TextSpan range, const DateValue &date,
-                                            MentionContext &context) const
+bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype at) const
 {
+    qsizetype end = at;
+    while (end > rangeStart && folded[end - 1] == u' ')
+        --end;
+    const QStringView before = folded.mid(rangeStart, end - rangeStart);
+    for (const QString &locative : m_locatives) {
+        // "venue d'" ends right at the name, "à" before a space.
+        if (before.endsWith(locative) && (end == at || !locative.endsWith(u'\''))
+            && isWordBoundedAt(folded, end - locative.size(), end))
+            return true;
+    }
+    return false;
+}
+
+void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words, QList<bool> &covered,
+                                   QList<ActorMention> &mentions) const
+{
+    static const QSet<QString> functionWords{u"de"_s, u"du"_s, u"des"_s, u"la"_s, u"le"_s, u"les"_s, u"l"_s, u"d"_s,
+                                             u"a"_s, u"au"_s, u"aux"_s, u"en"_s, u"par"_s, u"pour"_s, u"avec"_s,
+                                             u"sur"_s, u"dans"_s, u"ou"_s, u"qui"_s, u"que"_s, u"et"_s};
+    const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()).toString(); };
+    const auto sameClause = [&](qsizetype i, qsizetype j) {
+        const QStringView gap = text.mid(words[i].end, words[j].start - words[i].end);
+        return std::all_of(gap.begin(), gap.end(), [](QChar c) { return c.isSpace(); });
+    };
+    const auto add = [&](qsizetype from, qsizetype to, int country) {
+        mentions.append({{words[from].start, words[to].end}, country, {}, MentionKind::Metonym, false});
+        for (qsizetype k = from; k <= to; ++k)
+            covered[k] = true;
+    };
+
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (covered[i])
+            continue;
+        const QString current = word(i);
+        // "sino-russe", "russo-chinois": every half names a country.
+        if (current.contains(u'-') && !m_demonyms.contains(current)) {
+            const QStringList halves = current.split(u'-');
+            QList<int> countries;
+            for (const QString &half : halves)
+                countries.append(m_demonyms.value(half, -1));
+            if (halves.size() >= 2 && !countries.contains(-1)) {
+                for (int country : std::as_const(countries))
+                    add(i, i, country);
+                continue;
+            }
+        }
+        // "le ministère russe de la Défense", "des bombardiers stratégiques russes et chinois".
+        if (!m_institutions.contains(current))
+            continue;
+        for (qsizetype j = i + 1, skipped = 0; j < words.size() && skipped <= 2 && sameClause(j - 1, j); ++j) {
+            const QString next = word(j);
+            const int country = m_demonyms.value(next, -1);
+            if (country >= 0) {
+                add(i, j, country);
+                if (j + 2 < words.size() && word(j + 1) == u"et" && sameClause(j, j + 1) && sameClause(j + 1, j + 2)) {
+                    if (const int second = m_demonyms.value(word(j + 2), -1); second >= 0)
+                        add(j + 2, j + 2, second);
+                }
+                break;
+            }
+            if (functionWords.contains(next) || text[words[j].start].isUpper())
+                break;
+            ++skipped;
+        }
+    }
+}
+
+QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded, TextSpan range, const DateValue &date,
+                                            MentionContext &context, const DateValue &until) const
+{
+    const QDate roleFrom = date.firstQDate();
+    const QDate roleTo = until.isValid() ? until.lastQDate() : date.lastQDate();
     const QList<TextSpan> words = wordSpans(folded, range);
     const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
@@ -315,10 +392,10 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             if (best->kind == MentionKind::Role) {
                 // "l'ancien ministre" is not the holder on the event's date.
                 mention.actor = (previous == u"ancien" || previous == u"ancienne" || previous == u"ex")
-                                    ? -1 : holderOn(*best, date, context.named);
+                                    ? -1 : holderOn(*best, roleFrom, roleTo, context.named);
             } else {
                 const Actor &actor = m_actors.at(best->actor);
-                mention.locative = actor.kind != ActorKind::Person && locativeWords().contains(previous);
+                mention.locative = actor.kind != ActorKind::Person && isLocative(folded, range.start, words[i].start);
                 const QString shortName = m_shortNames.value(best->words.join(u' '));
                 if (!shortName.isEmpty())
                     context.shortNames.insert(shortName, best->actor);
@@ -339,6 +416,8 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             }
         }
     }
+
+    addCountryMentions(text, folded, words, covered, mentions);
 
     // People introduced by a title whom the gazetteer does not know.
     for (qsizetype i = 0; i < words.size(); ++i) {

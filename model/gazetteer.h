@@ -71,10 +71,11 @@ public:
     const QList<Actor> &actors() const { return m_actors; }
     int indexOf(const QString &name) const;  // by canonical name or alias, -1 if unknown
 
-    // Finds the actors in text[range]. `folded` is foldForMatching(text). Roles resolve on `date`
-    // (left out when no holder can be told); `context` carries short names across sentences.
+    // Finds the actors in text[range]. `folded` is foldForMatching(text). Roles resolve on `date`,
+    // or on the span from `date` to `until` when the date is only known to lie in it (left out
+    // when no holder can be told); `context` carries short names across sentences.
     QList<ActorMention> findMentions(QStringView text, QStringView folded, TextSpan range, const DateValue &date,
-                                     MentionContext &context) const;
+                                     MentionContext &context, const DateValue &until = {}) const;
 
 private:
     struct Entry
@@ -89,7 +90,10 @@ private:
     void addEntry(const QString &phrase, int actor, MentionKind kind, int role, QStringList *problems);
     QString shortNameOf(const Actor &actor, const QString &alias) const;
     static QString foldWords(const QString &phrase);
-    int holderOn(const Entry &entry, const DateValue &date, const QSet<int> &named) const;
+    int holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const;
+    bool isLocative(QStringView folded, qsizetype rangeStart, qsizetype at) const;
+    void addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words, QList<bool> &covered,
+                            QList<ActorMention> &mentions) const;
     void dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const;
 
     QList<Actor> m_actors;
@@ -97,6 +101,9 @@ private:
     QHash<QString, QList<int>> m_entriesByFirstWord;
     QList<Entry> m_entries;
     QHash<QString, QString> m_shortNames;    // folded full alias -> folded short name
+    QStringList m_locatives;                 // folded, longest first
+    QSet<QString> m_institutions;            // folded
+    QHash<QString, int> m_demonyms;          // folded demonym or combining form -> country
 };
 
 } // namespace dateline

@@ -4,6 +4,18 @@ namespace dateline {
 
 namespace {
 bool isWordChar(QChar c) { return c.isLetterOrNumber() || c.isMark(); }
+
+bool isApostrophe(QChar c) { return c == u'\'' || c == u'\u2019' || c == u'\u02BC'; }
+
+// French elided words end with an apostrophe: l', d', qu', jusqu'...
+bool isElision(QStringView word)
+{
+    static const QStringList longer{QStringLiteral("qu"), QStringLiteral("jusqu"), QStringLiteral("lorsqu"),
+                                    QStringLiteral("puisqu"), QStringLiteral("quoiqu"), QStringLiteral("presqu"),
+                                    QStringLiteral("quelqu")};
+    return word.size() == 1
+           || std::any_of(longer.cbegin(), longer.cend(), [word](const QString &e) { return word.compare(e, Qt::CaseInsensitive) == 0; });
+}
 } // namespace
 
 QString foldForMatching(QStringView text)
@@ -82,9 +94,18 @@ QList<TextSpan> wordSpans(QStringView text, TextSpan range)
         while (i < range.end && !isWordChar(text[i]))
             ++i;
         const qsizetype start = i;
-        while (i < range.end && (isWordChar(text[i])
-                                 || (text[i] == u'-' && i + 1 < range.end && isWordChar(text[i + 1]) && i > start)))
-            ++i;
+        while (i < range.end) {
+            if (isWordChar(text[i])) {
+                ++i;
+            } else if (text[i] == u'-' && i + 1 < range.end && isWordChar(text[i + 1]) && i > start) {
+                ++i;
+            } else if (isApostrophe(text[i]) && i + 1 < range.end && isWordChar(text[i + 1])
+                       && !isElision(text.mid(start, i - start))) {
+                ++i;  // "Xi'an", "aujourd'hui": one word; "l'État", "qu'il": two
+            } else {
+                break;
+            }
+        }
         if (i > start)
             words.append({start, i});
     }

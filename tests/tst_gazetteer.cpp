@@ -15,9 +15,14 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // A small gazetteer written for the test, so that it does not move when resources/actors.json grows.
-const char kActors[] = R"({"actors": [
- {"name": "Russia", "kind": "country", "aliases": ["Russie"], "metonyms": ["Moscou", "Kremlin"]},
- {"name": "China", "kind": "country", "aliases": ["Chine"], "metonyms": ["Pékin", "Beijing"]},
+const char kActors[] = R"({
+ "locatives": ["à", "en", "venue de"],
+ "institutions": ["ministère", "bombardiers"],
+ "combining_forms": {"sino": "China"},
+ "actors": [
+ {"name": "Russia", "kind": "country", "aliases": ["Russie"], "metonyms": ["Moscou", "Kremlin"], "demonyms": ["russe", "russes"]},
+ {"name": "China", "kind": "country", "aliases": ["Chine"], "metonyms": ["Pékin", "Beijing"], "demonyms": ["chinois", "chinoise"]},
+ {"name": "Xi Jinping", "kind": "person", "country": "China", "aliases": ["Xi Jinping", "Xi"]},
  {"name": "Vladimir Putin", "kind": "person", "country": "Russia", "aliases": ["Vladimir Poutine", "Poutine", "Putin"],
   "roles": [{"phrases": ["président russe"], "from": "2012-05-07", "to": null}]},
  {"name": "Sergei Shoigu", "kind": "person", "country": "Russia", "aliases": ["Sergueï Choïgu", "Shoigu"],
@@ -62,7 +67,7 @@ void TestGazetteer::initTestCase()
     QStringList problems;
     m_gazetteer = std::make_unique<Gazetteer>(QJsonDocument::fromJson(kActors).object(), &problems);
     QCOMPARE(problems, QStringList());
-    QCOMPARE(m_gazetteer->actors().size(), 7);
+    QCOMPARE(m_gazetteer->actors().size(), 8);
 }
 
 QStringList TestGazetteer::actorsIn(const Gazetteer &gazetteer, const QString &sentence, const DateValue &date,
@@ -109,6 +114,18 @@ void TestGazetteer::findsActors_data()
                                                      << QStringList() << QStringList();
     QTest::newRow("a former holder is not the holder") << u"L'ancien ministre russe de la Défense a parlé."_s << u"2025"_s
                                                        << QStringList() << QStringList();
+    QTest::newRow("a phrase before a place makes it one") << u"Une masse d'air venue de Russie arrive."_s << u"2023"_s
+                                                         << QStringList() << QStringList{u"Russie"_s};
+    QTest::newRow("an institution and a demonym stand for the country")
+        << u"Le ministère russe de la Défense a démenti."_s << u"2023"_s << QStringList{u"Russia"_s} << QStringList();
+    QTest::newRow("coordinated demonyms") << u"Des bombardiers russes et chinois ont volé."_s << u"2023"_s
+                                          << QStringList{u"Russia"_s, u"China"_s} << QStringList();
+    QTest::newRow("a compound adjective names both") << u"Le partenariat sino-russe tient."_s << u"2023"_s
+                                                     << QStringList{u"China"_s, u"Russia"_s} << QStringList();
+    QTest::newRow("a demonym alone is not an actor") << u"Un touriste russe est venu."_s << u"2023"_s << QStringList()
+                                                     << QStringList();
+    QTest::newRow("a city with an apostrophe is not a person") << u"Les marchés de Xi'an sont animés."_s << u"2023"_s
+                                                               << QStringList() << QStringList();
     QTest::newRow("no match inside words") << u"Les chinoiseries de Moscoutaire."_s << u"2023"_s << QStringList() << QStringList();
     QTest::newRow("unlisted person after a title") << u"Le ministre kazakh Jean Dupont a parlé avec Poutine."_s << u"2023"_s
                                                    << QStringList{u"?Jean Dupont"_s, u"Vladimir Putin"_s} << QStringList();
@@ -162,7 +179,7 @@ void TestGazetteer::userFileExtendsAndOverrides()
     actors.append(QJsonObject{{u"name"_s, u"China"_s}, {u"kind"_s, u"country"_s}, {u"aliases"_s, QJsonArray{u"Empire du Milieu"_s}}});
     resource.insert(u"actors"_s, actors);
     const Gazetteer gazetteer(resource);
-    QCOMPARE(gazetteer.actors().size(), 8);
+    QCOMPARE(gazetteer.actors().size(), 9);
     MentionContext context;
     QCOMPARE(actorsIn(gazetteer, u"Jean Dupont et l'Empire du Milieu."_s, {}, context), (QStringList{u"Jean Dupont"_s, u"China"_s}));
     QCOMPARE(gazetteer.indexOf(u"Pékin"_s), -1);  // the user's China replaced the built-in one
