@@ -435,7 +435,8 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             if (commas > 1 || gap.contains(u'.') || gap.contains(u';') || gap.contains(u':') || gap.contains(u'(')
                 || gap.contains(u'«') || gap.contains(u'"'))
                 break;
-            if (covered[k] || (capitalised(k) && !titleCapitalisedWords().contains(word(k).toString())))
+            // Lower-case mentions ("du ministère chinois") are part of the title; a name ends the search.
+            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k).toString())))
                 break;
             if (honorific)
                 break;

@@ -32,7 +32,7 @@ PublicationDateFinder::PublicationDateFinder(const FrenchDateTagger &tagger) : m
         agencies.append(QRegularExpression::escape(agency.toString()));
     // An upper-case place, maybe a second place in brackets, the date, the agency in brackets, a dash.
     m_wireDateline = QRegularExpression(
-        u"^\\s*\\p{Lu}[\\p{L}'’ .-]{1,40}(?:\\s*\\([^)]{1,30}\\))?\\s*,\\s*(.{4,40}?)\\s*\\((?:"_s + agencies.join(u'|')
+        u"^\\s*\\p{Lu}[\\p{L}'’ ./-]{1,40}(?:\\s*\\([^)]{1,30}\\))?\\s*,\\s*(.{4,40}?)\\s*\\((?:"_s + agencies.join(u'|')
             + u")[^)]{0,20}\\)\\s*[-–—:]"_s,
         QRegularExpression::UseUnicodePropertiesOption);
 
@@ -91,7 +91,7 @@ void PublicationDateFinder::date(Article &article) const
     }
     consider(fromUrl(article.url), PublicationSource::Url, article.url);
     QString evidence;
-    const DateValue dateline = fromDateline(article, &evidence);
+    const DateValue dateline = fromDateline(article, &evidence, article.published);
     consider(dateline, PublicationSource::Dateline, evidence);
     if (article.published.isValid())
         return;
@@ -151,7 +151,7 @@ DateValue PublicationDateFinder::fromUrl(const QString &url) const
     return {};
 }
 
-DateValue PublicationDateFinder::fromDateline(const Article &article, QString *evidence) const
+DateValue PublicationDateFinder::fromDateline(const Article &article, QString *evidence, const DateValue &known) const
 {
     // Only lines that start like a dateline: a photo caption mentioning a date does not.
     static const QRegularExpression dateline(
@@ -161,9 +161,13 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
 
     DateValue updatedDate;
     QString updatedEvidence;
-    const auto wellDated = [](const TimeExpression &expression) {
-        return expression.explicitYear && expression.date.precision() >= Precision::Month
-               && plausiblePublicationYear(expression.date.year());
+    // A dateline names its year, unless a more trusted source already gave it: "23 juillet (Reuters)"
+    // in an article whose header says 2019-07 is the 23rd of that month.
+    const auto wellDated = [&known](const TimeExpression &expression) {
+        if (expression.explicitYear)
+            return expression.date.precision() >= Precision::Month && plausiblePublicationYear(expression.date.year());
+        return known.isValid() && expression.date.precision() > known.precision()
+               && known.firstDay() <= expression.date.firstDay() && expression.date.lastDay() <= known.lastDay();
     };
     int lines = 0;
     qsizetype start = 0;
@@ -178,7 +182,7 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
         ++lines;
         // "PÉKIN, 5 juin 2019 (AFP) - ...": the wire's dateline opens the lead itself.
         if (const auto wire = m_wireDateline.match(line); wire.hasMatch()) {
-            for (const TimeExpression &expression : m_tagger.tag(wire.captured(1), {})) {
+            for (const TimeExpression &expression : m_tagger.tag(wire.captured(1), known)) {
                 if (wellDated(expression)) {
                     *evidence = wire.captured(0).trimmed();
                     return expression.date;
@@ -190,7 +194,7 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
             continue;
         const QString rest = match.captured(1);
         const bool bareLe = match.capturedView(0).trimmed().startsWith(u"le", Qt::CaseInsensitive);
-        for (const TimeExpression &expression : m_tagger.tag(rest, {})) {
+        for (const TimeExpression &expression : m_tagger.tag(rest, known)) {
             if (!wellDated(expression))
                 continue;
             // A line opening with "Le 24 février 2022, la Russie..." is a sentence, not a dateline:

@@ -22,7 +22,8 @@ public:
     void date(Article &article) const;
 
     DateValue fromUrl(const QString &url) const;
-    DateValue fromDateline(const Article &article, QString *evidence) const;
+    // `known`, when valid, is what more trusted sources said: a dateline without a year may refine it.
+    DateValue fromDateline(const Article &article, QString *evidence, const DateValue &known = {}) const;
     DateValue fromAnniversary(const Article &article, QString *evidence) const;
     DateValue latestExplicitDate(const Article &article, QString *evidence) const;
 

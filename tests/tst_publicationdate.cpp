@@ -70,6 +70,9 @@ void TestPublicationDate::datesArticles_data()
         << u"dateline"_s << QString();
     QTest::newRow("wire dateline with a weekday") << u"MOSCOU, mardi 4 juin 2019 (Reuters) — Le Kremlin a parlé."_s
                                                   << u"2019-06-04"_s << u"dateline"_s << QString();
+    QTest::newRow("wire dateline without a year refines the header's month")
+        << u" date 2019-07\nSEOUL/MOSCOU, 23 juillet (Reuters) - La Corée du Sud a tiré."_s << u"2019-07-23"_s << u"dateline"_s
+        << QString();
     QTest::newRow("wire dateline without a year dates nothing")
         << u"PÉKIN, 5 juin (AFP) - La Chine a parlé."_s << QString() << u"none"_s << QString();
     QTest::newRow("URL with an ISO date") << u" date https://ex.org/monde/2019-06-05/sommet-a-moscou\nTexte."_s
