@@ -61,8 +61,7 @@ QVariant ArticleModel::data(const QModelIndex &index, int role) const
     case SortRole:
         switch (index.column()) {
         case PublishedColumn:
-            return article.published.isValid() ? article.published.firstQDate().toJulianDay() * 4 + int(article.published.precision())
-                                               : qint64(-1);
+            return article.published.sortKey();
         case EventsColumn: return m_eventCounts.at(index.row());
         case ProblemsColumn: return int(article.problems.size());
         default: return index.data(Qt::DisplayRole);

@@ -147,6 +147,11 @@ QString DateValue::toIso() const
     return {};
 }
 
+qint64 DateValue::sortKey() const
+{
+    return isValid() ? firstQDate().toJulianDay() * 4 + int(m_precision) : qint64(-1);
+}
+
 bool operator<(const DateValue &a, const DateValue &b)
 {
     if (a.m_precision == Precision::None || b.m_precision == Precision::None)

@@ -48,6 +48,8 @@ public:
     QDate lastQDate() const;
 
     QString toIso() const;   // at its precision: "2023", "2023-02", "2023-02-24"; empty if invalid
+    // A number that orders values as operator< does, for sort roles: invalid values come first.
+    qint64 sortKey() const;
 
     // Orders by first day, then coarser before finer, so sorting never depends on display text.
     friend bool operator<(const DateValue &a, const DateValue &b);

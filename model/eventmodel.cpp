@@ -75,7 +75,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case DateColumn:
             // Chronological, coarser first on the same first day; undated events sort first.
-            return event.date.isValid() ? event.date.firstQDate().toJulianDay() * 4 + int(event.date.precision()) : qint64(-1);
+            return event.date.sortKey();
         case PrecisionColumn: return int(event.date.precision());
         case TypeColumn: return int(event.type);
         case ConfidenceColumn: return double(event.confidence);

@@ -71,6 +71,11 @@ void TestDateValue::ordersByFirstDayThenPrecision()
     QVERIFY(DateValue::ofDay(2022, 12, 31) < DateValue::ofYear(2023));
     QVERIFY(DateValue() < DateValue::ofYear(1900));
     QVERIFY(!(DateValue() < DateValue()));
+    // The sort key used by the item models orders the same way.
+    QVERIFY(DateValue::ofYear(2023).sortKey() < DateValue::ofMonth(2023, 1).sortKey());
+    QVERIFY(DateValue::ofMonth(2023, 1).sortKey() < DateValue::ofDay(2023, 1, 1).sortKey());
+    QVERIFY(DateValue::ofDay(2022, 12, 31).sortKey() < DateValue::ofYear(2023).sortKey());
+    QVERIFY(DateValue().sortKey() < DateValue::ofYear(1900).sortKey());
 }
 
 QTEST_GUILESS_MAIN(TestDateValue)
