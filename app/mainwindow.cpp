@@ -7,8 +7,10 @@
 #include "filterbar.h"
 #include "problemlist.h"
 #include "readerview.h"
+#include "timelineview.h"
 
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -20,6 +22,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -33,6 +36,8 @@ const auto kLastFolderKey = "lastFolder"_L1;
 const auto kGeometryKey = "mainWindow/geometry"_L1;
 const auto kStateKey = "mainWindow/state"_L1;
 const auto kSplitterKey = "mainWindow/splitter"_L1;
+const auto kTimelineSplitterKey = "mainWindow/timelineSplitter"_L1;
+const auto kLaneModeKey = "timeline/laneMode"_L1;
 
 } // namespace
 
@@ -61,7 +66,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     eventsLayout->addWidget(m_filterBar);
     eventsLayout->addWidget(m_table, 1);
 
-    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(eventsPane);
@@ -69,7 +74,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_splitter->setStretchFactor(0, 5);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setSizes({1000, 600});
-    setCentralWidget(m_splitter);
+
+    // The timeline spans the whole width above the list and the reader.
+    m_timelineSplitter = new QSplitter(Qt::Vertical, this);
+    m_timelineSplitter->setObjectName(u"timelineSplitter"_s);
+    m_timelineSplitter->setChildrenCollapsible(false);
+    m_timelineSplitter->addWidget(createTimelinePane());
+    m_timelineSplitter->addWidget(m_splitter);
+    m_timelineSplitter->setStretchFactor(0, 1);
+    m_timelineSplitter->setStretchFactor(1, 1);
+    m_timelineSplitter->setSizes({500, 500});
+    setCentralWidget(m_timelineSplitter);
 
     m_problems = new ProblemList;
     m_problems->setObjectName(u"problemList"_s);
@@ -113,10 +128,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     connect(m_table, &EventTableView::currentEventChanged, this, [this](int event) {
         // A filter that hides the selected row leaves the article on screen.
-        if (event >= 0)
-            m_reader->setCurrentEvent(event);
+        if (event < 0)
+            return;
+        m_reader->setCurrentEvent(event);
+        m_timeline->selectEvent(event);
     });
     connect(m_reader, &ReaderView::eventActivated, this, &MainWindow::onReaderActivated);
+    connect(m_timeline, &TimelineView::eventSelected, this, &MainWindow::onTimelineSelected);
 
     const QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
@@ -126,11 +144,79 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     }
     restoreState(settings.value(kStateKey).toByteArray());
     m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_timelineSplitter->restoreState(settings.value(kTimelineSplitterKey).toByteArray());
+    const int laneMode = m_laneMode->findData(settings.value(kLaneModeKey, int(TimelineLaneMode::ByActor)).toInt());
+    m_laneMode->setCurrentIndex(std::max(0, laneMode));
 
     updateSummary();
 }
 
 MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createTimelinePane()
+{
+    m_timeline = new TimelineView;
+    m_timeline->setObjectName(u"timeline"_s);
+    m_timeline->setModel(m_proxy);
+
+    auto *toolBar = new QToolBar(tr("Timeline"));
+    toolBar->setObjectName(u"timelineToolBar"_s);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *lanesLabel = new QLabel(tr("Lanes:"));
+    lanesLabel->setContentsMargins(6, 0, 4, 0);
+    toolBar->addWidget(lanesLabel);
+    m_laneMode = new QComboBox;
+    m_laneMode->setObjectName(u"laneModeCombo"_s);
+    m_laneMode->addItem(tr("By actor"), int(TimelineLaneMode::ByActor));
+    m_laneMode->addItem(tr("By type"), int(TimelineLaneMode::ByType));
+    m_laneMode->addItem(tr("Single lane"), int(TimelineLaneMode::Single));
+    lanesLabel->setBuddy(m_laneMode);
+    toolBar->addWidget(m_laneMode);
+    connect(m_laneMode, &QComboBox::currentIndexChanged, this, [this] {
+        m_timeline->setLaneMode(TimelineLaneMode(m_laneMode->currentData().toInt()));
+    });
+    toolBar->addSeparator();
+    QAction *fit = toolBar->addAction(tr("Fit All"), m_timeline, &TimelineView::fitAll);
+    fit->setObjectName(u"fitAllAction"_s);
+    fit->setToolTip(tr("Show every dated event"));
+    QAction *zoomToSelection = toolBar->addAction(tr("Zoom to Selection"), m_timeline, &TimelineView::zoomToSelection);
+    zoomToSelection->setObjectName(u"zoomToSelectionAction"_s);
+    toolBar->addSeparator();
+    QAction *zoomIn = toolBar->addAction(tr("Zoom In"), m_timeline, &TimelineView::zoomIn);
+    zoomIn->setToolTip(tr("Zoom in (+, wheel or double-click on the timeline)"));
+    QAction *zoomOut = toolBar->addAction(tr("Zoom Out"), m_timeline, &TimelineView::zoomOut);
+    zoomOut->setToolTip(tr("Zoom out (−, wheel on the timeline)"));
+    toolBar->addSeparator();
+
+    // What the colours and shapes mean. The names are the program's own, so rich text is safe here.
+    QStringList legend;
+    for (int type = 0; type < kEventTypeCount; ++type)
+        legend.append(u"<span style=\"color:%1\">●</span>&nbsp;%2"_s.arg(timelineTypeColor(EventType(type)).name(),
+                                                                         eventTypeName(EventType(type))));
+    auto *legendLabel = new QLabel(legend.join(u"&nbsp;&nbsp; "));
+    legendLabel->setObjectName(u"timelineLegend"_s);
+    legendLabel->setTextFormat(Qt::RichText);
+    legendLabel->setContentsMargins(6, 0, 6, 0);
+    legendLabel->setToolTip(tr("A dot is an event known to the day; a solid bar, one known only to its month; "
+                               "a dashed bar, one known only to its year. A grey badge counts events too close to "
+                               "tell apart: click it to zoom in."));
+    toolBar->addWidget(legendLabel);
+
+    auto *pane = new QWidget;
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(toolBar);
+    layout->addWidget(m_timeline, 1);
+    return pane;
+}
+
+void MainWindow::onTimelineSelected(int event)
+{
+    // The timeline reads the table's proxy, so the row is there; the reader follows the table.
+    if (!m_table->selectEvent(event))
+        m_reader->setCurrentEvent(event);
+}
 
 void MainWindow::createMenus()
 {
@@ -228,6 +314,7 @@ void MainWindow::onReaderActivated(int event)
         return;
     m_table->clearSelection();
     m_reader->setCurrentEvent(event);
+    m_timeline->selectEvent(event);
     statusBar()->showMessage(tr("That event is hidden by the filter."), 4000);
 }
 
@@ -257,6 +344,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kTimelineSplitterKey, m_timelineSplitter->saveState());
+    settings.setValue(kLaneModeKey, m_laneMode->currentData());
     m_loader->cancel();
     QMainWindow::closeEvent(event);
 }

@@ -9,6 +9,7 @@
 class QDockWidget;
 class QLabel;
 class QProgressBar;
+class QComboBox;
 class QSplitter;
 class QToolButton;
 
@@ -21,10 +22,12 @@ class EventTableView;
 class FilterBar;
 class ProblemList;
 class ReaderView;
+class TimelineView;
 
-// The viewer: filters and the event list on the left, the article being read on the right,
-// problems in a dock. Data flows one way: the loader hands a Corpus to the models, the
-// filter bar drives the proxy, and the table and the reader only exchange event indexes.
+// The viewer: the timeline across the top, filters and the event list below it on the left,
+// the article being read on the right, problems in a dock. Data flows one way: the loader
+// hands a Corpus to the models, the filter bar drives the proxy that the timeline and the
+// table both read, and the timeline, the table and the reader only exchange event indexes.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -47,6 +50,8 @@ protected:
 
 private:
     void createMenus();
+    QWidget *createTimelinePane();
+    void onTimelineSelected(int event);
     void openFolder();
     void openFiles();
     void onLoadStarted();
@@ -66,6 +71,9 @@ private:
     FilterBar *m_filterBar = nullptr;
     EventTableView *m_table = nullptr;
     ReaderView *m_reader = nullptr;
+    TimelineView *m_timeline = nullptr;
+    QComboBox *m_laneMode = nullptr;
+    QSplitter *m_timelineSplitter = nullptr;
     QSplitter *m_splitter = nullptr;
     ProblemList *m_problems = nullptr;
     QDockWidget *m_problemsDock = nullptr;
