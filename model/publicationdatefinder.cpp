@@ -239,14 +239,15 @@ DateValue PublicationDateFinder::fromAnniversary(const Article &article, QString
             continue;
         const QString rest = folded.mid(match.capturedEnd(0), 160);
         for (const Anchor *anchor : std::as_const(applicable)) {
-            if (!anchor->pattern.match(rest).hasMatch())
+            const auto anchored = anchor->pattern.match(rest);
+            if (!anchored.hasMatch())
                 continue;
             // The anniversary falls on the anchor's month and day; precision says how much of it to trust.
             const DateValue date = DateValue::ofMonth(anchor->date.year() + years, anchor->date.month())
                                        .truncated(anchor->precision);
             if (!date.isValid() || !plausiblePublicationYear(date.year()))
                 continue;
-            *evidence = article.text.mid(match.capturedStart(0), match.capturedLength(0) + 60).simplified();
+            *evidence = article.text.mid(match.capturedStart(0), match.capturedLength(0) + anchored.capturedEnd()).simplified();
             return date;
         }
     }

@@ -55,11 +55,14 @@ void TestSeedArticles::publicationDates_data()
     QTest::addColumn<QString>("published");
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("after");
-    QTest::newRow("000 from its header") << u"000"_s << u"2023-03"_s << u"header"_s << QString();
-    QTest::newRow("001 from its header") << u"001"_s << u"2023-02"_s << u"header"_s << QString();
-    QTest::newRow("002 from the 75th anniversary of relations") << u"002"_s << u"2024"_s << u"content"_s << QString();
-    QTest::newRow("003 from the first anniversary of the invasion") << u"003"_s << u"2023-02"_s << u"content"_s << QString();
-    QTest::newRow("004 unknown, after February 2022") << u"004"_s << QString() << u"none"_s << u"2022-02"_s;
+    QTest::addColumn<QString>("evidence");
+    QTest::newRow("000 from its header") << u"000"_s << u"2023-03"_s << u"header"_s << QString() << u"date 2023-03"_s;
+    QTest::newRow("001 from its header") << u"001"_s << u"2023-02"_s << u"header"_s << QString() << u"date 2023-02"_s;
+    QTest::newRow("002 from the 75th anniversary of relations") << u"002"_s << u"2024"_s << u"content"_s << QString()
+                                                                 << u"75e anniversaire de leurs relations diplomatiques"_s;
+    QTest::newRow("003 from the first anniversary of the invasion") << u"003"_s << u"2023-02"_s << u"content"_s << QString()
+                                                                     << u"premier anniversaire de l’invasion russe de l’Ukraine"_s;
+    QTest::newRow("004 unknown, after February 2022") << u"004"_s << QString() << u"none"_s << u"2022-02"_s << u"février 2022"_s;
 }
 
 void TestSeedArticles::publicationDates()
@@ -68,11 +71,13 @@ void TestSeedArticles::publicationDates()
     QFETCH(QString, published);
     QFETCH(QString, source);
     QFETCH(QString, after);
+    QFETCH(QString, evidence);
     const Article *found = article(file);
     QVERIFY(found);
     QCOMPARE(found->published.toIso(), published);
     QCOMPARE(publicationSourceName(found->publishedSource), source);
     QCOMPARE(found->publishedAfter.toIso(), after);
+    QCOMPARE(found->publishedEvidence, evidence);  // what the reader shows as the date's source
 }
 
 void TestSeedArticles::expectedEvents_data()
