@@ -17,9 +17,19 @@ struct EventFilter
     DateValue from;            // an event passes if its dates overlap [from, to]
     DateValue to;
     QString text;              // case- and accent-insensitive, in the sentence or the article title
+    // Every actor, or every type, unchecked: nothing passes. An empty set cannot say this,
+    // since it already means "no criterion", and a sentinel name could collide with a real one.
+    bool noActors = false;
+    bool noTypes = false;
 
-    bool isEmpty() const { return actors.isEmpty() && types.isEmpty() && !from.isValid() && !to.isValid() && text.isEmpty(); }
+    bool isEmpty() const
+    {
+        return actors.isEmpty() && types.isEmpty() && !from.isValid() && !to.isValid() && text.isEmpty() && !noActors && !noTypes;
+    }
     bool accepts(const Event &event, const Article &article) const;
+    bool acceptsDate(const DateValue &date) const;
+
+    friend bool operator==(const EventFilter &, const EventFilter &) = default;
 };
 
 } // namespace dateline

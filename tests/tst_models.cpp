@@ -61,6 +61,7 @@ private slots:
     void sortsByDateValueNotDisplayText();
     void filtersByActorTypeDateAndText_data();
     void filtersByActorTypeDateAndText();
+    void noActorsOrNoTypesAcceptsNothing();
     void exposesRawValuesThroughRoles();
 };
 
@@ -154,6 +155,25 @@ void TestModels::filtersByActorTypeDateAndText()
     filter.text = text;
     proxy.setFilter(filter);
     QCOMPARE(proxy.rowCount(), rows);
+}
+
+void TestModels::noActorsOrNoTypesAcceptsNothing()
+{
+    const auto corpus = sampleCorpus();
+    EventFilter noActors;
+    noActors.noActors = true;
+    EventFilter noTypes;
+    noTypes.noTypes = true;
+    QVERIFY(!noActors.isEmpty());
+    QVERIFY(!noTypes.isEmpty());
+    // An event without actors would pass an empty actor set: the flag must still drop it.
+    Event withoutActors = corpus->events.first();
+    withoutActors.actors.clear();
+    QVERIFY(!noActors.accepts(withoutActors, corpus->articles.first()));
+    for (const Event &event : corpus->events) {
+        QVERIFY(!noActors.accepts(event, corpus->articles.at(event.article)));
+        QVERIFY(!noTypes.accepts(event, corpus->articles.at(event.article)));
+    }
 }
 
 void TestModels::exposesRawValuesThroughRoles()

@@ -1,0 +1,89 @@
+#include "filterfacets.h"
+
+#include "corpus.h"
+#include "textfolding.h"
+
+#include <QHash>
+
+namespace dateline {
+
+void FilterFacets::setCorpus(std::shared_ptr<const Corpus> corpus)
+{
+    m_corpus = std::move(corpus);
+    m_actors.clear();
+    m_unlisted.clear();
+    m_actorIds.clear();
+    m_firstActorId.clear();
+    m_foldedSentences.clear();
+    m_foldedTitles.clear();
+    if (!m_corpus)
+        return;
+
+    QHash<QString, int> ids;
+    m_firstActorId.reserve(m_corpus->events.size() + 1);
+    for (const Event &event : m_corpus->events) {
+        m_firstActorId.append(m_actorIds.size());
+        for (const QString &actor : event.actors) {
+            auto it = ids.find(actor);
+            if (it == ids.end()) {
+                it = ids.insert(actor, int(m_actors.size()));
+                m_actors.append(actor);
+                m_unlisted.append(false);
+            }
+            m_actorIds.append(it.value());
+            if (event.unlistedActors.contains(actor))
+                m_unlisted[it.value()] = true;
+        }
+    }
+    m_firstActorId.append(m_actorIds.size());
+}
+
+void FilterFacets::foldTexts()
+{
+    m_foldedTitles.reserve(m_corpus->articles.size());
+    for (const Article &article : m_corpus->articles)
+        m_foldedTitles.append(foldForMatching(article.title));
+    m_foldedSentences.reserve(m_corpus->events.size());
+    for (const Event &event : m_corpus->events)
+        m_foldedSentences.append(foldForMatching(m_corpus->articles.at(event.article).textOf(event.evidence)));
+}
+
+FilterFacets::Counts FilterFacets::count(const EventFilter &filter)
+{
+    Counts counts;
+    counts.actors.fill(0, m_actors.size());
+    if (!m_corpus)
+        return counts;
+
+    // The same criteria as EventFilter::accepts, split so that each facet can skip its own.
+    QList<bool> selected;
+    if (!filter.actors.isEmpty()) {
+        selected.reserve(m_actors.size());
+        for (const QString &actor : std::as_const(m_actors))
+            selected.append(filter.actors.contains(actor));
+    }
+    const QString needle = foldForMatching(filter.text.trimmed());
+    if (!needle.isEmpty() && m_foldedSentences.isEmpty())
+        foldTexts();
+
+    const QList<Event> &events = m_corpus->events;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &event = events.at(i);
+        if (!filter.acceptsDate(event.date))
+            continue;
+        if (!needle.isEmpty() && !m_foldedSentences.at(i).contains(needle) && !m_foldedTitles.at(event.article).contains(needle))
+            continue;
+        const auto first = m_actorIds.cbegin() + m_firstActorId.at(i);
+        const auto last = m_actorIds.cbegin() + m_firstActorId.at(i + 1);
+        const bool typePasses = !filter.noTypes && (filter.types.isEmpty() || filter.types.contains(event.type));
+        const bool actorsPass = !filter.noActors
+                                && (selected.isEmpty() || std::any_of(first, last, [&](int actor) { return selected.at(actor); }));
+        if (typePasses)
+            std::for_each(first, last, [&](int actor) { ++counts.actors[actor]; });
+        if (actorsPass)
+            ++counts.types.at(std::size_t(event.type));
+    }
+    return counts;
+}
+
+} // namespace dateline
