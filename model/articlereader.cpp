@@ -104,12 +104,17 @@ QString Article::extractableText() const
 ArticleReader::ArticleReader()
 {
     const QJsonObject reading = loadResource(QStringLiteral("reading-fr.json"));
+    // One alternation, so that a line is matched once rather than once per pattern.
+    QStringList junkPatterns;
     for (const QJsonValue &pattern : reading.value(u"junk_lines").toArray()) {
-        QRegularExpression junk(u"^(?:" + pattern.toString() + u")$", QRegularExpression::CaseInsensitiveOption
-                                                                          | QRegularExpression::UseUnicodePropertiesOption);
+        const QRegularExpression junk(pattern.toString());
         if (junk.isValid())
-            m_junkLines.append(junk);
+            junkPatterns.append(u"(?:" + pattern.toString() + u')');
+        else
+            qWarning("reading-fr.json: junk line pattern skipped: %s", qPrintable(junk.errorString()));
     }
+    m_junkLine = QRegularExpression(u"^(?:" + junkPatterns.join(u'|') + u")$",
+                                    QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     for (const QJsonValue &abbreviation : reading.value(u"abbreviations").toArray())
         m_abbreviations.insert(abbreviation.toString());
 }
@@ -252,11 +257,7 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
     return article;
 }
 
-bool ArticleReader::isJunkLine(QStringView line) const
-{
-    return std::any_of(m_junkLines.cbegin(), m_junkLines.cend(),
-                       [line](const QRegularExpression &junk) { return junk.match(line).hasMatch(); });
-}
+bool ArticleReader::isJunkLine(QStringView line) const { return m_junkLine.match(line).hasMatch(); }
 
 QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan paragraph) const
 {

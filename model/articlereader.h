@@ -30,7 +30,7 @@ private:
     bool isJunkLine(QStringView line) const;
     QList<TextSpan> splitSentences(const Article &article, TextSpan paragraph) const;
 
-    QList<QRegularExpression> m_junkLines;
+    QRegularExpression m_junkLine;
     QSet<QString> m_abbreviations;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "textfolding.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringView>
@@ -37,13 +39,6 @@ enum class DateUnit : quint8 { None, Day, Week, Weekend, Month, Year };
 class FrenchDateLexicon final
 {
 public:
-    struct ViewHash
-    {
-        size_t operator()(QStringView view) const noexcept { return qHash(view); }
-    };
-    template<typename T>
-    using WordMap = std::unordered_map<QStringView, T, ViewHash>;
-    using WordSet = std::unordered_set<QStringView, ViewHash>;
 
     enum class PhraseKind : quint8 {
         Relative, Anchored, Holiday, MovableHoliday, Modifier, PartOfDay, Decade,

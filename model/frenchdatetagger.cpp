@@ -148,9 +148,9 @@ private:
     bool isWord(int i) const { return has(i) && t[i].kind == Kind::Word; }
     bool isNumber(int i) const { return has(i) && t[i].kind == Kind::Number; }
     bool is(int i, QStringView key) const { return has(i) && t[i].key == key; }
-    bool in(int i, const FrenchDateLexicon::WordSet &set) const { return has(i) && set.contains(t[i].key); }
+    bool in(int i, const WordSet &set) const { return has(i) && set.contains(t[i].key); }
     template<typename T>
-    int lookup(int i, const FrenchDateLexicon::WordMap<T> &map, int none = 0) const
+    int lookup(int i, const WordMap<T> &map, int none = 0) const
     {
         if (!isWord(i))
             return none;

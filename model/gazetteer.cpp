@@ -14,41 +14,28 @@ namespace dateline {
 namespace {
 
 // Words that introduce a person by title or function: "le ministre X", "M. X", "le porte-parole X".
-const QSet<QString> &titleWords()
+const WordSet &titleWords()
 {
-    static const QSet<QString> words{
-        QStringLiteral("president"), QStringLiteral("presidente"), QStringLiteral("ministre"),
-        QStringLiteral("porte-parole"), QStringLiteral("vice-premier"), QStringLiteral("vice-ministre"),
-        QStringLiteral("vice-president"), QStringLiteral("vice-presidente"), QStringLiteral("general"),
-        QStringLiteral("generale"), QStringLiteral("amiral"), QStringLiteral("ambassadeur"),
-        QStringLiteral("ambassadrice"), QStringLiteral("secretaire"), QStringLiteral("conseiller"),
-        QStringLiteral("conseillere"), QStringLiteral("directeur"), QStringLiteral("directrice"),
-        QStringLiteral("commandant"), QStringLiteral("senateur"), QStringLiteral("senatrice"),
-        QStringLiteral("depute"), QStringLiteral("deputee"), QStringLiteral("gouverneur"),
-        QStringLiteral("emissaire"), QStringLiteral("envoye"), QStringLiteral("envoyee"), QStringLiteral("chef"),
-        QStringLiteral("dirigeant"), QStringLiteral("dirigeante"), QStringLiteral("premier"),
-        QStringLiteral("premiere"), QStringLiteral("maire"), QStringLiteral("chancelier"),
-        QStringLiteral("chanceliere"), QStringLiteral("roi"), QStringLiteral("reine"), QStringLiteral("prince")};
+    static const WordSet words{
+        u"president", u"presidente", u"ministre", u"porte-parole", u"vice-premier", u"vice-ministre",
+        u"vice-president", u"vice-presidente", u"general", u"generale", u"amiral", u"ambassadeur", u"ambassadrice",
+        u"secretaire", u"conseiller", u"conseillere", u"directeur", u"directrice", u"commandant", u"senateur",
+        u"senatrice", u"depute", u"deputee", u"gouverneur", u"emissaire", u"envoye", u"envoyee", u"chef",
+        u"dirigeant", u"dirigeante", u"premier", u"premiere", u"maire", u"chancelier", u"chanceliere", u"roi",
+        u"reine", u"prince"};
     return words;
 }
 
 // Capitalised words inside titles ("ministre des Affaires étrangères") that are not names.
-const QSet<QString> &titleCapitalisedWords()
+const WordSet &titleCapitalisedWords()
 {
-    static const QSet<QString> words{
-        QStringLiteral("affaires"), QStringLiteral("etrangeres"), QStringLiteral("defense"), QStringLiteral("etat"),
-        QStringLiteral("conseil"), QStringLiteral("securite"), QStringLiteral("premier"), QStringLiteral("commerce"),
-        QStringLiteral("finances"), QStringLiteral("interieur"), QStringLiteral("parti"), QStringLiteral("comite"),
-        QStringLiteral("assemblee"), QStringLiteral("federation"), QStringLiteral("republique"),
-        QStringLiteral("nations"), QStringLiteral("unies"), QStringLiteral("economie"), QStringLiteral("justice"),
-        QStringLiteral("energie"), QStringLiteral("industrie"), QStringLiteral("sante"), QStringLiteral("culture"),
-        QStringLiteral("armees"), QStringLiteral("ministere"), QStringLiteral("etat-major"),
-        QStringLiteral("gouvernement"), QStringLiteral("commission"), QStringLiteral("europeenne"),
-        QStringLiteral("populaire"), QStringLiteral("communiste"), QStringLiteral("national"),
-        QStringLiteral("nationale"), QStringLiteral("agriculture"), QStringLiteral("transports"),
-        QStringLiteral("chinois"), QStringLiteral("russe"), QStringLiteral("kremlin"), QStringLiteral("otan"),
-        QStringLiteral("onu"), QStringLiteral("ue"), QStringLiteral("maison"), QStringLiteral("blanche"),
-        QStringLiteral("developpement"), QStringLiteral("education"), QStringLiteral("jeunesse")};
+    static const WordSet words{
+        u"affaires", u"etrangeres", u"defense", u"etat", u"conseil", u"securite", u"premier", u"commerce",
+        u"finances", u"interieur", u"parti", u"comite", u"assemblee", u"federation", u"republique", u"nations",
+        u"unies", u"economie", u"justice", u"energie", u"industrie", u"sante", u"culture", u"armees", u"ministere",
+        u"etat-major", u"gouvernement", u"commission", u"europeenne", u"populaire", u"communiste", u"national",
+        u"nationale", u"agriculture", u"transports", u"chinois", u"russe", u"kremlin", u"otan", u"onu", u"ue",
+        u"maison", u"blanche", u"developpement", u"education", u"jeunesse"};
     return words;
 }
 
@@ -128,7 +115,7 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
         m_locatives.append(foldForMatching(locative.toString().trimmed()));
     std::sort(m_locatives.begin(), m_locatives.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     for (const QJsonValue &institution : resource.value(u"institutions").toArray())
-        m_institutions.insert(foldForMatching(institution.toString().trimmed()));
+        m_institutions.insert(keep(foldForMatching(institution.toString().trimmed())));
 
     for (const QJsonObject &object : std::as_const(objects)) {
         Actor actor;
@@ -177,7 +164,7 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
             addEntry(metonym, index, MentionKind::Metonym, -1, problems);
         if (actor.kind != ActorKind::Person) {
             for (const QString &demonym : actor.demonyms)
-                m_demonyms.insert(foldForMatching(demonym), index);
+                m_demonyms.emplace(keep(foldForMatching(demonym)), index);
         }
         for (int role = 0; role < actor.roles.size(); ++role) {
             for (const QString &phrase : actor.roles.at(role).phrases)
@@ -189,11 +176,17 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
     for (auto it = combiningForms.begin(); it != combiningForms.end(); ++it) {
         const int country = m_byName.value(foldForMatching(it.value().toString()), -1);
         if (country >= 0)
-            m_demonyms.insert(foldForMatching(it.key()), country);
+            m_demonyms.emplace(keep(foldForMatching(it.key())), country);
     }
 }
 
 QString Gazetteer::foldWords(const QString &phrase) { return foldedWords(phrase).join(u' '); }
+
+QStringView Gazetteer::keep(const QString &word)
+{
+    m_words.push_back(word);
+    return m_words.back();
+}
 
 QString Gazetteer::shortNameOf(const Actor &actor, const QString &alias) const
 {
@@ -213,7 +206,10 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
     const QStringList words = foldedWords(phrase);
     if (words.isEmpty())
         return;
-    QList<int> &candidates = m_entriesByFirstWord[words.first()];
+    auto found = m_entriesByFirstWord.find(words.first());
+    if (found == m_entriesByFirstWord.end())
+        found = m_entriesByFirstWord.emplace(keep(words.first()), std::vector<int>()).first;
+    std::vector<int> &candidates = found->second;
     for (int index : std::as_const(candidates)) {
         Entry &existing = m_entries[index];
         if (existing.words != words)
@@ -228,7 +224,7 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
     Entry entry{words, actor, kind, {}};
     if (kind == MentionKind::Role)
         entry.holders.append({actor, role});
-    candidates.append(m_entries.size());
+    candidates.push_back(int(m_entries.size()));
     m_entries.append(entry);
 }
 
@@ -304,10 +300,13 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
 void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words, QList<bool> &covered,
                                    QList<ActorMention> &mentions) const
 {
-    static const QSet<QString> functionWords{u"de"_s, u"du"_s, u"des"_s, u"la"_s, u"le"_s, u"les"_s, u"l"_s, u"d"_s,
-                                             u"a"_s, u"au"_s, u"aux"_s, u"en"_s, u"par"_s, u"pour"_s, u"avec"_s,
-                                             u"sur"_s, u"dans"_s, u"ou"_s, u"qui"_s, u"que"_s, u"et"_s};
-    const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()).toString(); };
+    static const WordSet functionWords{u"de", u"du", u"des", u"la", u"le", u"les", u"l", u"d", u"a", u"au", u"aux",
+                                       u"en", u"par", u"pour", u"avec", u"sur", u"dans", u"ou", u"qui", u"que", u"et"};
+    const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
+    const auto demonym = [this](QStringView word) {
+        const auto found = m_demonyms.find(word);
+        return found == m_demonyms.end() ? -1 : found->second;
+    };
     const auto sameClause = [&](qsizetype i, qsizetype j) {
         const QStringView gap = text.mid(words[i].end, words[j].start - words[i].end);
         return std::all_of(gap.begin(), gap.end(), [](QChar c) { return c.isSpace(); });
@@ -321,13 +320,13 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
     for (qsizetype i = 0; i < words.size(); ++i) {
         if (covered[i])
             continue;
-        const QString current = word(i);
+        const QStringView current = word(i);
         // "sino-russe", "russo-chinois": every half names a country.
         if (current.contains(u'-') && !m_demonyms.contains(current)) {
-            const QStringList halves = current.split(u'-');
+            const QList<QStringView> halves = current.split(u'-');
             QList<int> countries;
-            for (const QString &half : halves)
-                countries.append(m_demonyms.value(half, -1));
+            for (const QStringView half : halves)
+                countries.append(demonym(half));
             if (halves.size() >= 2 && !countries.contains(-1)) {
                 for (int country : std::as_const(countries))
                     add(i, i, country);
@@ -338,12 +337,12 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
         if (!m_institutions.contains(current))
             continue;
         for (qsizetype j = i + 1, skipped = 0; j < words.size() && skipped <= 2 && sameClause(j - 1, j); ++j) {
-            const QString next = word(j);
-            const int country = m_demonyms.value(next, -1);
+            const QStringView next = word(j);
+            const int country = demonym(next);
             if (country >= 0) {
                 add(i, j, country);
                 if (j + 2 < words.size() && word(j + 1) == u"et" && sameClause(j, j + 1) && sameClause(j + 1, j + 2)) {
-                    if (const int second = m_demonyms.value(word(j + 2), -1); second >= 0)
+                    if (const int second = demonym(word(j + 2)); second >= 0)
                         add(j + 2, j + 2, second);
                 }
                 break;
@@ -368,9 +367,9 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     QList<bool> covered(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Entry *best = nullptr;
-        const auto candidates = m_entriesByFirstWord.constFind(word(i).toString());
-        if (candidates != m_entriesByFirstWord.cend()) {
-            for (int index : *candidates) {
+        const auto candidates = m_entriesByFirstWord.find(word(i));
+        if (candidates != m_entriesByFirstWord.end()) {
+            for (int index : candidates->second) {
                 const Entry &entry = m_entries.at(index);
                 if (i + entry.words.size() > words.size() || (best && best->words.size() >= entry.words.size()))
                     continue;
@@ -385,7 +384,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
                     best = &entry;
             }
         }
-        const QString previous = i > 0 ? word(i - 1).toString() : QString();
+        const QStringView previous = i > 0 ? word(i - 1) : QStringView();
         if (best) {
             const qsizetype last = i + best->words.size() - 1;
             ActorMention mention{{words[i].start, words[last].end}, best->actor, {}, best->kind, false};
@@ -421,7 +420,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
 
     // People introduced by a title whom the gazetteer does not know.
     for (qsizetype i = 0; i < words.size(); ++i) {
-        const QString title = word(i).toString();
+        const QStringView title = word(i);
         const bool honorific = (title == u"m" || title == u"mme" || title == u"mlle")
                                && words[i].end < text.size() && text[words[i].end] == u'.';
         if (!honorific && !titleWords().contains(title))
@@ -436,12 +435,12 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
                 || gap.contains(u'«') || gap.contains(u'"'))
                 break;
             // Lower-case mentions ("du ministère chinois") are part of the title; a name ends the search.
-            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k).toString())))
+            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k))))
                 break;
             if (honorific)
                 break;
         }
-        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k).toString()))
+        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k)))
             continue;
         qsizetype end = k;
         while (end + 1 < words.size() && end < k + 2 && capitalised(end + 1) && !covered[end + 1]

@@ -2,6 +2,7 @@
 
 #include "article.h"
 #include "datevalue.h"
+#include "textfolding.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -9,6 +10,9 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <deque>
+#include <vector>
 
 namespace dateline {
 
@@ -67,6 +71,7 @@ class Gazetteer final
 public:
     Gazetteer();  // built-in resource merged with the user's file
     explicit Gazetteer(const QJsonObject &resource, QStringList *problems = nullptr);
+    Q_DISABLE_COPY_MOVE(Gazetteer)  // its word maps view strings it owns
 
     const QList<Actor> &actors() const { return m_actors; }
     int indexOf(const QString &name) const;  // by canonical name or alias, -1 if unknown
@@ -90,6 +95,7 @@ private:
     void addEntry(const QString &phrase, int actor, MentionKind kind, int role, QStringList *problems);
     QString shortNameOf(const Actor &actor, const QString &alias) const;
     static QString foldWords(const QString &phrase);
+    QStringView keep(const QString &word);
     int holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const;
     bool isLocative(QStringView folded, qsizetype rangeStart, qsizetype at) const;
     void addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words, QList<bool> &covered,
@@ -98,12 +104,13 @@ private:
 
     QList<Actor> m_actors;
     QHash<QString, int> m_byName;            // folded canonical names and aliases
-    QHash<QString, QList<int>> m_entriesByFirstWord;
+    WordMap<std::vector<int>> m_entriesByFirstWord;
     QList<Entry> m_entries;
     QHash<QString, QString> m_shortNames;    // folded full alias -> folded short name
     QStringList m_locatives;                 // folded, longest first
-    QSet<QString> m_institutions;            // folded
-    QHash<QString, int> m_demonyms;          // folded demonym or combining form -> country
+    WordSet m_institutions;                  // folded
+    WordMap<int> m_demonyms;                 // folded demonym or combining form -> country
+    std::deque<QString> m_words;             // what the word maps' keys view
 };
 
 } // namespace dateline

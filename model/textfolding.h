@@ -3,6 +3,10 @@
 #include <QString>
 #include <QStringView>
 
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
 namespace dateline {
 
 // Lower case without diacritics, typographic apostrophes and non-breaking spaces made plain:
@@ -21,6 +25,20 @@ bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end);
 #include "article.h"
 
 namespace dateline {
+
+// Hashes a word by its UTF-16 units. Matching looks up every word of every article, and
+// qHash's seeded hash costs several times more on such short keys.
+struct WordHash
+{
+    size_t operator()(QStringView word) const noexcept
+    {
+        return std::hash<std::u16string_view>{}(std::u16string_view(word.utf16(), size_t(word.size())));
+    }
+};
+// Maps and sets keyed by views: whoever fills them keeps the viewed strings alive.
+template<typename T>
+using WordMap = std::unordered_map<QStringView, T, WordHash>;
+using WordSet = std::unordered_set<QStringView, WordHash>;
 
 // Converts UTF-16 offsets into Unicode code point offsets, as exports and tag-dates report them.
 // Built once per text in one pass; each conversion is a binary search over the surrogate pairs.
