@@ -4,19 +4,25 @@
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 #include "eventtableview.h"
-#include "filterbar.h"
+#include "filterdock.h"
 #include "problemlist.h"
 #include "readerview.h"
 #include "timelineview.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QScreen>
 #include <QSettings>
@@ -24,6 +30,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -33,17 +40,42 @@ namespace dateline {
 namespace {
 
 const auto kLastFolderKey = "lastFolder"_L1;
+const auto kRecentKey = "recentPaths"_L1;
 const auto kGeometryKey = "mainWindow/geometry"_L1;
 const auto kStateKey = "mainWindow/state"_L1;
 const auto kSplitterKey = "mainWindow/splitter"_L1;
 const auto kTimelineSplitterKey = "mainWindow/timelineSplitter"_L1;
 const auto kLaneModeKey = "timeline/laneMode"_L1;
+const auto kFilterKey = "filters/state"_L1;
+
+const QList<int> kDefaultSplitterSizes{1000, 600};
+const QList<int> kDefaultTimelineSplitterSizes{450, 550};
+
+// inotify watches are a per-user resource: past this many articles only the folders are
+// watched, which still sees files added, removed or renamed, though not edited in place.
+constexpr qsizetype kMaxWatchedFiles = 4000;
+
+QString normalizedPath(const QString &path) { return QDir::cleanPath(QFileInfo(path).absoluteFilePath()); }
+
+QStringList localPaths(const QMimeData *mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls)
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    return paths;
+}
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Dateline"));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
 
     m_loader = new CorpusLoader(this);
     m_events = new EventModel(this);
@@ -51,29 +83,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_proxy->setObjectName(u"eventProxy"_s);
     m_proxy->setEventModel(m_events);
 
-    m_filterBar = new FilterBar;
-    m_filterBar->setObjectName(u"filterBar"_s);
     m_table = new EventTableView;
     m_table->setObjectName(u"eventTable"_s);
     m_table->setModel(m_proxy);
     m_reader = new ReaderView;
     m_reader->setObjectName(u"readerView"_s);
 
-    auto *eventsPane = new QWidget;
-    auto *eventsLayout = new QVBoxLayout(eventsPane);
-    eventsLayout->setContentsMargins(6, 6, 0, 0);
-    eventsLayout->setSpacing(6);
-    eventsLayout->addWidget(m_filterBar);
-    eventsLayout->addWidget(m_table, 1);
-
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(eventsPane);
+    m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_reader);
     m_splitter->setStretchFactor(0, 5);
     m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({1000, 600});
+    m_splitter->setSizes(kDefaultSplitterSizes);
 
     // The timeline spans the whole width above the list and the reader.
     m_timelineSplitter = new QSplitter(Qt::Vertical, this);
@@ -83,16 +106,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_timelineSplitter->addWidget(m_splitter);
     m_timelineSplitter->setStretchFactor(0, 1);
     m_timelineSplitter->setStretchFactor(1, 1);
-    m_timelineSplitter->setSizes({500, 500});
+    m_timelineSplitter->setSizes(kDefaultTimelineSplitterSizes);
     setCentralWidget(m_timelineSplitter);
 
-    m_problems = new ProblemList;
-    m_problems->setObjectName(u"problemList"_s);
-    m_problemsDock = new QDockWidget(tr("Problems"), this);
-    m_problemsDock->setObjectName(u"problemsDock"_s);
-    m_problemsDock->setWidget(m_problems);
-    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
-    m_problemsDock->hide();
+    createDocks();
 
     m_summary = new QLabel;
     m_summary->setObjectName(u"summaryLabel"_s);
@@ -120,7 +137,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_loader, &CorpusLoader::finished, this, &MainWindow::onLoaded);
     connect(m_cancel, &QToolButton::clicked, m_loader, &CorpusLoader::cancel);
 
-    connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &EventFilterProxyModel::setFilter);
+    connect(m_filters, &FilterDock::filterChanged, m_proxy, &EventFilterProxyModel::setFilter);
     connect(m_proxy, &EventFilterProxyModel::filterChanged, this, &MainWindow::updateSummary);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateSummary);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateSummary);
@@ -136,22 +153,41 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_reader, &ReaderView::eventActivated, this, &MainWindow::onReaderActivated);
     connect(m_timeline, &TimelineView::eventSelected, this, &MainWindow::onTimelineSelected);
 
-    const QSettings settings;
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
-        // A first start fills most of the screen, never more than all of it.
-        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1440, 880);
-        resize(QSize(1440, 880).boundedTo(available * 0.95));
-    }
-    restoreState(settings.value(kStateKey).toByteArray());
-    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
-    m_timelineSplitter->restoreState(settings.value(kTimelineSplitterKey).toByteArray());
-    const int laneMode = m_laneMode->findData(settings.value(kLaneModeKey, int(TimelineLaneMode::ByActor)).toInt());
-    m_laneMode->setCurrentIndex(std::max(0, laneMode));
+    m_watcher = new QFileSystemWatcher(this);
+    m_reloadDelay.setSingleShot(true);
+    m_reloadDelay.setInterval(kReloadDelayMs);
+    connect(&m_reloadDelay, &QTimer::timeout, this, &MainWindow::reload);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, &m_reloadDelay, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, &m_reloadDelay, qOverload<>(&QTimer::start));
 
+    restoreSettings();
+    updateRecentMenu();
     updateSummary();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_filters = new FilterDock;
+    m_filters->setObjectName(u"filterDock"_s);
+    m_filtersDock = new QDockWidget(tr("Filters"), this);
+    m_filtersDock->setObjectName(u"filtersDock"_s);
+    m_filtersDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+                               | QDockWidget::DockWidgetFloatable);
+    m_filtersDock->setWidget(m_filters);
+    addDockWidget(Qt::LeftDockWidgetArea, m_filtersDock);
+    // As narrow as its contents allow: the events and the reader need the width more.
+    resizeDocks({m_filtersDock}, {m_filters->minimumSizeHint().width()}, Qt::Horizontal);
+
+    m_problems = new ProblemList;
+    m_problems->setObjectName(u"problemList"_s);
+    m_problemsDock = new QDockWidget(tr("Problems"), this);
+    m_problemsDock->setObjectName(u"problemsDock"_s);
+    m_problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    m_problemsDock->hide();
+}
 
 QWidget *MainWindow::createTimelinePane()
 {
@@ -188,18 +224,15 @@ QWidget *MainWindow::createTimelinePane()
     zoomOut->setToolTip(tr("Zoom out (−, wheel on the timeline)"));
     toolBar->addSeparator();
 
-    // What the colours and shapes mean. The names are the program's own, so rich text is safe here.
-    QStringList legend;
-    for (int type = 0; type < kEventTypeCount; ++type)
-        legend.append(u"<span style=\"color:%1\">●</span>&nbsp;%2"_s.arg(timelineTypeColor(EventType(type)).name(),
-                                                                         eventTypeName(EventType(type))));
-    auto *legendLabel = new QLabel(legend.join(u"&nbsp;&nbsp; "));
+    // What the shapes mean; the colours are the event types, shown beside them in the filter dock.
+    auto *legendLabel = new QLabel(tr("● day    ▬ month    ┅ year"));
     legendLabel->setObjectName(u"timelineLegend"_s);
-    legendLabel->setTextFormat(Qt::RichText);
+    legendLabel->setTextFormat(Qt::PlainText);
+    legendLabel->setForegroundRole(QPalette::PlaceholderText);
     legendLabel->setContentsMargins(6, 0, 6, 0);
     legendLabel->setToolTip(tr("A dot is an event known to the day; a solid bar, one known only to its month; "
                                "a dashed bar, one known only to its year. A grey badge counts events too close to "
-                               "tell apart: click it to zoom in."));
+                               "tell apart: click it to zoom in. Colours are event types, as in the Filters dock."));
     toolBar->addWidget(legendLabel);
 
     auto *pane = new QWidget;
@@ -222,26 +255,119 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *openFolderAction = file->addAction(tr("Open &Folder…"), this, &MainWindow::openFolder);
+    openFolderAction->setObjectName(u"openFolderAction"_s);
     openFolderAction->setShortcut(QKeySequence::Open);
     QAction *openFilesAction = file->addAction(tr("Open F&iles…"), this, &MainWindow::openFiles);
+    openFilesAction->setObjectName(u"openFilesAction"_s);
     openFilesAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(u"recentMenu"_s);
+    file->addSeparator();
+    QAction *reloadAction = file->addAction(tr("Re&load"), this, &MainWindow::reload);
+    reloadAction->setObjectName(u"reloadAction"_s);
+    reloadAction->setShortcut(Qt::Key_F5);
+    reloadAction->setToolTip(tr("Read the opened files again (they are also reloaded when they change)"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"viewMenu"_s);
+    QAction *showFilters = m_filtersDock->toggleViewAction();
+    showFilters->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+    view->addAction(showFilters);
     view->addAction(m_problemsDock->toggleViewAction());
+    view->addSeparator();
+    QAction *search = view->addAction(tr("&Search Sentences and Titles"), this, [this] {
+        m_filtersDock->show();
+        m_filtersDock->raise();
+        m_filters->focusSearch();
+    });
+    search->setObjectName(u"searchAction"_s);
+    search->setShortcut(QKeySequence::Find);
+    view->addAction(m_reader->rawFileAction());
+    view->addSeparator();
+    QAction *reset = view->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout);
+    reset->setObjectName(u"resetLayoutAction"_s);
+}
+
+void MainWindow::restoreSettings()
+{
+    // Taken before anything is restored, so that Reset Layout goes back to the first start.
+    m_defaultState = saveState();
+
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // A first start fills most of the screen, never more than all of it.
+        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1440, 880);
+        resize(QSize(1440, 880).boundedTo(available * 0.95));
+    }
+    restoreState(settings.value(kStateKey).toByteArray());
+    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    m_timelineSplitter->restoreState(settings.value(kTimelineSplitterKey).toByteArray());
+    const int laneMode = m_laneMode->findData(settings.value(kLaneModeKey, int(TimelineLaneMode::ByActor)).toInt());
+    m_laneMode->setCurrentIndex(std::max(0, laneMode));
+    m_filters->restoreState(settings.value(kFilterKey).toMap());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kTimelineSplitterKey, m_timelineSplitter->saveState());
+    settings.setValue(kLaneModeKey, m_laneMode->currentData());
+    settings.setValue(kFilterKey, m_filters->saveState());
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState);
+    m_filtersDock->setFloating(false);
+    m_filtersDock->show();
+    m_problemsDock->setVisible(m_corpus && !m_corpus->problems.isEmpty());
+    m_splitter->setSizes(kDefaultSplitterSizes);
+    m_timelineSplitter->setSizes(kDefaultTimelineSplitterSizes);
 }
 
 void MainWindow::openPaths(const QStringList &paths)
 {
-    m_paths = paths;
-    if (paths.size() == 1)
-        setWindowTitle(tr("%1 — Dateline").arg(QFileInfo(paths.first()).fileName()));
+    QStringList normalized;
+    for (const QString &path : paths)
+        normalized.append(normalizedPath(path));
+    m_paths = normalized;
+    m_reloading = false;
+    m_keptEvent.reset();
+    m_keptRange.reset();
+    m_reloadDelay.stop();
+    if (normalized.size() == 1)
+        setWindowTitle(tr("%1 — Dateline").arg(QFileInfo(normalized.first()).fileName()));
     else
-        setWindowTitle(tr("%1 files — Dateline").arg(paths.size()));
-    m_loader->load(paths);
+        setWindowTitle(tr("%1 files — Dateline").arg(normalized.size()));
+    if (!normalized.isEmpty()) {
+        const QFileInfo first(normalized.first());
+        QSettings().setValue(kLastFolderKey, first.isDir() ? first.absoluteFilePath() : first.absolutePath());
+        addRecent(normalized);
+    }
+    m_loader->load(normalized);
+}
+
+void MainWindow::reload()
+{
+    m_reloadDelay.stop();
+    if (m_paths.isEmpty())
+        return;
+    // The reader shows the selected event, or the one the filter hides but the user picked.
+    if (const int event = m_reader->currentEvent(); event >= 0 && m_corpus) {
+        const Event &current = m_corpus->events.at(event);
+        m_keptEvent = EventKey{m_corpus->articles.at(current.article).filePath, current.evidence.start};
+    }
+    if (m_corpus)
+        m_keptRange = std::pair(m_timeline->timeAt(m_timeline->plotLeft()), m_timeline->timeAt(m_timeline->viewport()->width()));
+    m_reloading = true;
+    m_loader->load(m_paths);
 }
 
 bool MainWindow::isLoading() const { return m_loader->isLoading(); }
@@ -249,20 +375,16 @@ bool MainWindow::isLoading() const { return m_loader->isLoading(); }
 void MainWindow::openFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder of Articles"), lastFolder());
-    if (folder.isEmpty())
-        return;
-    rememberFolder(folder);
-    openPaths({folder});
+    if (!folder.isEmpty())
+        openPaths({folder});
 }
 
 void MainWindow::openFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Articles"), lastFolder(),
                                                             tr("Text files (*.txt);;All files (*)"));
-    if (files.isEmpty())
-        return;
-    rememberFolder(QFileInfo(files.first()).absolutePath());
-    openPaths(files);
+    if (!files.isEmpty())
+        openPaths(files);
 }
 
 QString MainWindow::lastFolder() const
@@ -271,7 +393,97 @@ QString MainWindow::lastFolder() const
     return !folder.isEmpty() && QDir(folder).exists() ? folder : QDir::homePath();
 }
 
-void MainWindow::rememberFolder(const QString &folder) { QSettings().setValue(kLastFolderKey, folder); }
+QList<QStringList> MainWindow::recentPathSets() const
+{
+    QList<QStringList> sets;
+    const QVariantList stored = QSettings().value(kRecentKey).toList();
+    for (const QVariant &set : stored)
+        if (const QStringList paths = set.toStringList(); !paths.isEmpty())
+            sets.append(paths);
+    return sets;
+}
+
+void MainWindow::addRecent(const QStringList &paths)
+{
+    QList<QStringList> sets = recentPathSets();
+    sets.removeAll(paths);
+    sets.prepend(paths);
+    QVariantList stored;
+    for (const QStringList &set : std::as_const(sets).first(std::min<qsizetype>(sets.size(), kMaxRecent)))
+        stored.append(set);
+    QSettings().setValue(kRecentKey, stored);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<QStringList> sets = recentPathSets();
+    const int width = m_recentMenu->fontMetrics().averageCharWidth() * 70;
+    for (qsizetype i = 0; i < sets.size(); ++i) {
+        const QStringList &paths = sets.at(i);
+        QString label = paths.size() == 1
+                            ? QDir::toNativeSeparators(paths.first())
+                            : tr("%1 files in %2").arg(paths.size()).arg(QDir::toNativeSeparators(QFileInfo(paths.first()).absolutePath()));
+        label = m_recentMenu->fontMetrics().elidedText(label, Qt::ElideMiddle, width);
+        label.replace(u'&', u"&&"_s);
+        if (i < 9)
+            label = u"&%1  "_s.arg(i + 1) + label;
+        QAction *action = m_recentMenu->addAction(label, this, [this, paths] { openPaths(paths); });
+        action->setData(paths);
+        action->setToolTip(QDir::toNativeSeparators(paths.join(u'\n')));
+    }
+    if (!sets.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
+        QSettings().remove(kRecentKey);
+        updateRecentMenu();
+    });
+    clear->setObjectName(u"clearRecentAction"_s);
+    clear->setEnabled(!sets.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openPaths(paths);
+}
+
+void MainWindow::watchOpenedPaths()
+{
+    if (const QStringList watched = m_watcher->files() + m_watcher->directories(); !watched.isEmpty())
+        m_watcher->removePaths(watched);
+    // A cancelled load was too long to wait for: it is not repeated on every change.
+    if (!m_corpus || m_cancelled)
+        return;
+    QStringList paths;
+    for (const QString &path : std::as_const(m_paths)) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            paths.append(path);
+            QDirIterator folders(path, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (folders.hasNext())
+                paths.append(folders.next());
+        } else if (info.isFile()) {
+            paths.append(path);
+        }
+    }
+    if (m_corpus->articles.size() <= kMaxWatchedFiles)
+        for (const Article &article : m_corpus->articles)
+            paths.append(article.filePath);
+    paths.removeDuplicates();
+    if (!paths.isEmpty())
+        m_watcher->addPaths(paths);
+}
 
 void MainWindow::onLoadStarted()
 {
@@ -289,9 +501,10 @@ void MainWindow::onLoaded(std::shared_ptr<const Corpus> corpus, bool cancelled)
     m_cancelled = cancelled;
     m_corpus = std::move(corpus);
 
+    // The filter first, so that the proxy filters the new events once.
+    m_filters->setCorpus(m_corpus);
     m_reader->setCorpus(m_corpus);
     m_events->setCorpus(m_corpus);
-    m_filterBar->setCorpus(m_corpus.get());
     m_problems->setCorpus(m_corpus.get());
     const int problems = int(m_corpus->problems.size());
     m_problemsDock->setWindowTitle(problems ? tr("Problems (%1)").arg(problems) : tr("Problems"));
@@ -302,10 +515,34 @@ void MainWindow::onLoaded(std::shared_ptr<const Corpus> corpus, bool cancelled)
         resizeDocks({m_problemsDock}, {lines * m_problems->fontMetrics().height() * 3 / 2}, Qt::Vertical);
     }
 
-    if (m_proxy->rowCount() > 0)
-        m_table->selectRow(0);
+    selectAfterLoad();
+    watchOpenedPaths();
     updateSummary();
+    if (std::exchange(m_reloading, false))
+        statusBar()->showMessage(tr("Reloaded: the files changed"), 4000);
     emit corpusLoaded();
+}
+
+void MainWindow::selectAfterLoad()
+{
+    if (const auto range = std::exchange(m_keptRange, std::nullopt))
+        m_timeline->setVisibleRange(range->first, range->second);
+    int event = -1;
+    if (const auto kept = std::exchange(m_keptEvent, std::nullopt)) {
+        for (qsizetype i = 0; i < m_corpus->events.size() && event < 0; ++i) {
+            const Event &candidate = m_corpus->events.at(i);
+            if (candidate.evidence.start == kept->evidenceStart && m_corpus->articles.at(candidate.article).filePath == kept->filePath)
+                event = int(i);
+        }
+    }
+    if (event >= 0) {
+        if (!m_table->selectEvent(event)) {
+            m_reader->setCurrentEvent(event);
+            m_timeline->selectEvent(event);
+        }
+    } else if (m_proxy->rowCount() > 0) {
+        m_table->selectRow(0);
+    }
 }
 
 void MainWindow::onReaderActivated(int event)
@@ -340,12 +577,7 @@ void MainWindow::updateSummary()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kSplitterKey, m_splitter->saveState());
-    settings.setValue(kTimelineSplitterKey, m_timelineSplitter->saveState());
-    settings.setValue(kLaneModeKey, m_laneMode->currentData());
+    saveSettings();
     m_loader->cancel();
     QMainWindow::closeEvent(event);
 }

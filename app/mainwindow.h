@@ -3,13 +3,17 @@
 #include "corpus.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <memory>
+#include <optional>
 
-class QDockWidget;
-class QLabel;
-class QProgressBar;
 class QComboBox;
+class QDockWidget;
+class QFileSystemWatcher;
+class QLabel;
+class QMenu;
+class QProgressBar;
 class QSplitter;
 class QToolButton;
 
@@ -19,56 +23,87 @@ class CorpusLoader;
 class EventFilterProxyModel;
 class EventModel;
 class EventTableView;
-class FilterBar;
+class FilterDock;
 class ProblemList;
 class ReaderView;
 class TimelineView;
 
-// The viewer: the timeline across the top, filters and the event list below it on the left,
-// the article being read on the right, problems in a dock. Data flows one way: the loader
-// hands a Corpus to the models, the filter bar drives the proxy that the timeline and the
-// table both read, and the timeline, the table and the reader only exchange event indexes.
+// The viewer: the timeline across the top, the event list and the article being read below it,
+// the filters in a dock on the left and problems in one at the bottom. Data flows one way: the
+// loader hands a Corpus to the models and the filter dock, the filter dock drives the proxy that
+// the timeline and the table both read, and the timeline, the table and the reader only exchange
+// event indexes. A change to the opened files reloads them, keeping the selected event.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    static constexpr int kMaxRecent = 8;
+    static constexpr int kReloadDelayMs = 1000;  // a burst of file changes gives one reload
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Reads these files and folders (recursively) in the background, replacing the corpus.
+    // Reads these files and folders (recursively) in the background, replacing the corpus,
+    // and puts them first in the recent menu.
     void openPaths(const QStringList &paths);
+    // Reads the opened paths again, keeping the filter, the selected event and the zoom.
+    void reload();
     bool isLoading() const;
     const Corpus *corpus() const { return m_corpus.get(); }
+    QStringList openedPaths() const { return m_paths; }
+    // The recently opened path sets, newest first, as the Open Recent menu lists them.
+    QList<QStringList> recentPathSets() const;
 
 signals:
     void corpusLoaded();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void createMenus();
+    // What identifies an event across a reload: its file and where its sentence starts.
+    struct EventKey
+    {
+        QString filePath;
+        qsizetype evidenceStart = 0;
+    };
+
     QWidget *createTimelinePane();
+    void createDocks();
+    void createMenus();
+    void restoreSettings();
+    void saveSettings() const;
+    void resetLayout();
     void onTimelineSelected(int event);
     void openFolder();
     void openFiles();
     void onLoadStarted();
     void onLoaded(std::shared_ptr<const Corpus> corpus, bool cancelled);
     void onReaderActivated(int event);
+    void selectAfterLoad();
     void updateSummary();
     QString lastFolder() const;
-    void rememberFolder(const QString &folder);
+    void addRecent(const QStringList &paths);
+    void updateRecentMenu();
+    void watchOpenedPaths();
 
     std::shared_ptr<const Corpus> m_corpus;
     QStringList m_paths;
     bool m_cancelled = false;
+    bool m_reloading = false;
+    std::optional<EventKey> m_keptEvent;               // selected when a reload began
+    std::optional<std::pair<double, double>> m_keptRange;  // the timeline's visible days then
+    QByteArray m_defaultState;  // docks and toolbars as first laid out, for Reset Layout
 
     CorpusLoader *m_loader = nullptr;
     EventModel *m_events = nullptr;
     EventFilterProxyModel *m_proxy = nullptr;
-    FilterBar *m_filterBar = nullptr;
+    FilterDock *m_filters = nullptr;
+    QDockWidget *m_filtersDock = nullptr;
     EventTableView *m_table = nullptr;
     ReaderView *m_reader = nullptr;
     TimelineView *m_timeline = nullptr;
@@ -77,9 +112,12 @@ private:
     QSplitter *m_splitter = nullptr;
     ProblemList *m_problems = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer m_reloadDelay;
 };
 
 } // namespace dateline

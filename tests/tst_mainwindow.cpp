@@ -1,28 +1,40 @@
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 #include "eventtableview.h"
-#include "filterbar.h"
+#include "filterdock.h"
 #include "mainwindow.h"
 #include "problemlist.h"
 #include "readerview.h"
 #include "textfolding.h"
+#include "timelineview.h"
+
+#include "actorlistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFontInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QUrl>
 
 #include <memory>
 
@@ -43,6 +55,30 @@ QList<QTextEdit::ExtraSelection> marks(const ReaderView *reader, ReaderView::Mar
     return found;
 }
 
+QSet<int> drawnRows(const TimelineView *timeline)
+{
+    QSet<int> rows;
+    for (int lane = 0; lane < timeline->laneCount(); ++lane)
+        for (int row : timeline->laneRows(lane))
+            rows.insert(row);
+    return rows;
+}
+
+QModelIndex actorRow(const ActorListModel *model, const QString &name)
+{
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row).data(ActorListModel::NameRole).toString() == name)
+            return model->index(row);
+    return {};
+}
+
+void copyArticle(const QString &name, const QString &destination)
+{
+    QVERIFY(QFile::copy(QStringLiteral(DATELINE_ARTICLES_DIR) + u'/' + name, destination));
+    // A copy keeps its source's mode, which may be read-only.
+    QVERIFY(QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner));
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -59,9 +95,18 @@ private slots:
     void selectingRow_highlightsExactlyThatSentence();
     void selectingRow_marksTheArticlesOtherEvents();
     void clickingMarkedSentence_selectsItsRow();
+    void clickingTimelineEvent_selectsRowAndHighlightsSentence();
     void typingInSearch_narrowsRowsAndUpdatesStatus();
-    void choosingType_keepsOnlyThatType();
+    void uncheckingActorAndPickingType_updatesTableTimelineAndStatus();
     void sortingByDate_putsUndatedFirstThenChronological();
+    void undatedEvents_formATintedGroupAndShowTheirArticle();
+    void rawFileToggle_showsWholeTextWithJunkUngreyed();
+    void settings_restoreLayoutLaneModeAndFilterInANewWindow();
+    void viewMenu_togglesDocksAndResetLayoutBringsThemBack();
+    void droppingFolderUrl_loadsIt();
+    void writingIntoWatchedFolder_reloadsOnceAndKeepsSelection();
+    void recentMenu_listsOpenedFolderAndReopensIt();
+    void shortcuts_ctrlFFocusesSearchAndF5Reloads();
     void badFiles_areListedAsProblems();
     void cancellingLoad_keepsWhatWasReadAndSaysSo();
     void proxyModel_passesModelTester();
@@ -74,18 +119,22 @@ private:
     EventFilterProxyModel *m_proxy = nullptr;
     EventTableView *m_table = nullptr;
     ReaderView *m_reader = nullptr;
-    FilterBar *m_filterBar = nullptr;
+    TimelineView *m_timeline = nullptr;
+    FilterDock *m_filters = nullptr;
     QLabel *m_summary = nullptr;
 };
 
 void TestMainWindow::initTestCase()
 {
+    // Settings go to a test location under a test organisation, never the user's.
     QStandardPaths::setTestModeEnabled(true);
-    QSettings().clear();  // no window geometry or folder left over from an earlier run
+    QCoreApplication::setOrganizationName(u"DatelineTests"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
 }
 
 void TestMainWindow::init()
 {
+    QSettings().clear();  // no layout, filter or recent folder left over from another test
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1400, 900);
     m_window->show();
@@ -93,9 +142,10 @@ void TestMainWindow::init()
     m_proxy = m_window->findChild<EventFilterProxyModel *>(u"eventProxy"_s);
     m_table = m_window->findChild<EventTableView *>(u"eventTable"_s);
     m_reader = m_window->findChild<ReaderView *>(u"readerView"_s);
-    m_filterBar = m_window->findChild<FilterBar *>(u"filterBar"_s);
+    m_timeline = m_window->findChild<TimelineView *>(u"timeline"_s);
+    m_filters = m_window->findChild<FilterDock *>(u"filterDock"_s);
     m_summary = m_window->findChild<QLabel *>(u"summaryLabel"_s);
-    QVERIFY(m_proxy && m_table && m_reader && m_filterBar && m_summary);
+    QVERIFY(m_proxy && m_table && m_reader && m_timeline && m_filters && m_summary);
 }
 
 void TestMainWindow::cleanup()
@@ -254,7 +304,9 @@ void TestMainWindow::typingInSearch_narrowsRowsAndUpdatesStatus()
     }
     QVERIFY2(!word.isEmpty(), "no word narrows the bundled articles");
 
-    QTest::keyClicks(m_filterBar->searchEdit(), word);
+    auto *search = m_filters->findChild<QLineEdit *>(u"textSearch"_s);
+    QVERIFY(search);
+    QTest::keyClicks(search, word);
     QTRY_COMPARE(m_proxy->rowCount(), expected);
     const QString needle = foldForMatching(word);
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
@@ -265,23 +317,9 @@ void TestMainWindow::typingInSearch_narrowsRowsAndUpdatesStatus()
     }
     QVERIFY2(m_summary->text().startsWith(u"%1 of %2 events shown"_s.arg(expected).arg(total)), qPrintable(m_summary->text()));
 
-    m_filterBar->searchEdit()->clear();
+    search->clear();
     QCOMPARE(m_proxy->rowCount(), total);
     QVERIFY(m_summary->text().startsWith(u"%1 of %1 events shown"_s.arg(total)));
-}
-
-void TestMainWindow::choosingType_keepsOnlyThatType()
-{
-    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
-    QComboBox *types = m_filterBar->typeCombo();
-    QCOMPARE(types->count(), 1 + kEventTypeCount);
-    const int type = m_proxy->index(0, 0).data(EventModel::TypeRole).toInt();
-    types->setCurrentIndex(types->findData(type));
-
-    QVERIFY(m_proxy->rowCount() > 0);
-    QVERIFY(m_proxy->rowCount() < m_window->corpus()->events.size());
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        QCOMPARE(m_proxy->index(row, 0).data(EventModel::TypeRole).toInt(), type);
 }
 
 void TestMainWindow::sortingByDate_putsUndatedFirstThenChronological()
@@ -364,14 +402,414 @@ void TestMainWindow::proxyModel_passesModelTester()
     QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
     QVERIFY(m_proxy->rowCount() > 0);
     m_table->sortByColumn(EventModel::TypeColumn, Qt::DescendingOrder);
-    m_filterBar->typeCombo()->setCurrentIndex(1);
-    m_filterBar->actorCombo()->setCurrentIndex(1);
-    m_filterBar->searchEdit()->setText(u"Chine"_s);
+    m_filters->findChild<QCheckBox *>(u"typeCheck_statement"_s)->click();
+    ActorListModel *actors = m_filters->actorModel();
+    QVERIFY(actors->setData(actors->index(0), Qt::Unchecked, Qt::CheckStateRole));
+    m_filters->findChild<QLineEdit *>(u"textSearch"_s)->setText(u"Chine"_s);
     QTest::qWait(300);  // past the search delay
-    m_filterBar->actorCombo()->setCurrentIndex(0);
-    m_filterBar->typeCombo()->setCurrentIndex(0);
+    m_filters->findChild<QPushButton *>(u"noActors"_s)->click();
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_filters->setFilter({});
+    QCOMPARE(m_proxy->rowCount(), m_window->corpus()->events.size());
     QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR) + u"/000_d3bfdcd42c0925d8.txt"_s}));
     QVERIFY(m_proxy->rowCount() > 0);
+}
+
+void TestMainWindow::clickingTimelineEvent_selectsRowAndHighlightsSentence()
+{
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    const Corpus &corpus = *m_window->corpus();
+    m_table->selectRow(0);
+    const int before = m_table->currentEvent();
+
+    // An event drawn alone, as a marker or a bar, once the timeline is zoomed onto its dates.
+    int target = -1;
+    QPoint point;
+    for (qsizetype i = corpus.events.size() - 1; i >= 0 && target < 0; --i) {
+        const Event &event = corpus.events.at(i);
+        if (!event.date.isValid() || int(i) == before)
+            continue;
+        const double first = double(event.date.firstQDate().toJulianDay());
+        const double last = double(event.date.lastQDate().toJulianDay()) + 1;
+        const double pad = std::max(2.0, (last - first) * 0.2);
+        m_timeline->setVisibleRange(first - pad, last + pad);
+        const TimelineView::Hit hit = m_timeline->eventItem(int(i));
+        point = hit.rect.center().toPoint();
+        if ((hit.shape == TimelineView::Shape::Marker || hit.shape == TimelineView::Shape::Bar) && hit.count == 1
+            && m_timeline->viewport()->rect().contains(point) && m_timeline->itemAt(point).row == int(i))
+            target = int(i);
+    }
+    QVERIFY2(target >= 0, "no event stands alone on the timeline");
+    QCOMPARE(m_timeline->itemAt(point).row, target);
+
+    QTest::mouseClick(m_timeline->viewport(), Qt::LeftButton, {}, point);
+
+    QCOMPARE(m_timeline->selectedEvent(), target);
+    QCOMPARE(m_table->currentEvent(), target);
+    const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(m_proxy->mapToSource(selected.first()).row(), target);
+    QCOMPARE(m_reader->currentEvent(), target);
+    const TextSpan evidence = corpus.events.at(target).evidence;
+    const QList<QTextEdit::ExtraSelection> current = marks(m_reader, ReaderView::Mark::CurrentEvent);
+    QCOMPARE(current.size(), 1);
+    QCOMPARE(current.first().cursor.selectionStart(), evidence.start);
+    QCOMPARE(current.first().cursor.selectionEnd(), evidence.end);
+}
+
+void TestMainWindow::uncheckingActorAndPickingType_updatesTableTimelineAndStatus()
+{
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    const Corpus &corpus = *m_window->corpus();
+    const int total = int(corpus.events.size());
+    const auto accepted = [&](bool datedOnly) {
+        QSet<int> rows;
+        for (qsizetype i = 0; i < corpus.events.size(); ++i) {
+            const Event &event = corpus.events.at(i);
+            if ((!datedOnly || event.date.isValid()) && m_filters->filter().accepts(event, corpus.articles.at(event.article)))
+                rows.insert(int(i));
+        }
+        return rows;
+    };
+    const auto shown = [&] {
+        QSet<int> rows;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            rows.insert(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+        return rows;
+    };
+    const auto checkEveryView = [&] {
+        QCOMPARE(m_proxy->filter(), m_filters->filter());
+        QCOMPARE(shown(), accepted(false));
+        QCOMPARE(drawnRows(m_timeline), accepted(true));
+        QVERIFY2(m_summary->text().startsWith(u"%1 of %2 events shown"_s.arg(m_proxy->rowCount()).arg(total)),
+                 qPrintable(m_summary->text()));
+    };
+    const QSet<int> drawnBefore = drawnRows(m_timeline);
+    QCOMPARE(drawnBefore, accepted(true));
+
+    // The most frequent actor that some dated events have alone, unchecked as a click on its
+    // check box does.
+    ActorListModel *actors = m_filters->actorModel();
+    QString actor;
+    for (int row = 0; row < actors->rowCount() && actor.isEmpty(); ++row) {
+        const QString name = actors->index(row).data(ActorListModel::NameRole).toString();
+        if (std::any_of(corpus.events.cbegin(), corpus.events.cend(),
+                        [&](const Event &event) { return event.date.isValid() && event.actors == QStringList{name}; }))
+            actor = name;
+    }
+    QVERIFY(!actor.isEmpty());
+    QVERIFY(actors->setData(actorRow(actors, actor), Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(m_proxy->rowCount() < total);
+    checkEveryView();
+    QVERIFY(drawnRows(m_timeline).size() < drawnBefore.size());
+
+    // Then one type only: every other type unchecked.
+    const auto type = EventType(m_proxy->index(0, 0).data(EventModel::TypeRole).toInt());
+    for (int other = 0; other < kEventTypeCount; ++other)
+        if (EventType(other) != type)
+            m_filters->findChild<QCheckBox *>(u"typeCheck_"_s + eventTypeName(EventType(other)))->click();
+    QVERIFY(m_proxy->rowCount() > 0);
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        QCOMPARE(EventType(m_proxy->index(row, 0).data(EventModel::TypeRole).toInt()), type);
+    checkEveryView();
+
+    // Lanes by type: only that type's lane is left.
+    auto *laneMode = m_window->findChild<QComboBox *>(u"laneModeCombo"_s);
+    laneMode->setCurrentIndex(laneMode->findData(int(TimelineLaneMode::ByType)));
+    QCOMPARE(m_timeline->laneCount(), 1);
+}
+
+void TestMainWindow::undatedEvents_formATintedGroupAndShowTheirArticle()
+{
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    int firstDated = 0;
+    while (firstDated < m_proxy->rowCount() && !m_proxy->index(firstDated, 0).data(EventModel::DateRole).toDate().isValid())
+        ++firstDated;
+    QVERIFY2(firstDated > 0, "the bundled articles have no undated event");
+    QVERIFY(firstDated < m_proxy->rowCount());
+
+    // Unselected, an undated row has the group's tint and a dated row does not.
+    m_table->clearSelection();
+    const QColor tint = EventTableView::undatedRowColor(m_table->palette());
+    const auto background = [this](int row) {
+        const QModelIndex index = m_proxy->index(row, EventModel::TypeColumn);
+        m_table->scrollTo(index);
+        const QRect cell = m_table->visualRect(index);
+        return m_table->viewport()->grab().toImage().pixelColor(cell.right() - 2, cell.center().y());
+    };
+    QCOMPARE(background(firstDated - 1), tint);
+    QVERIFY(background(firstDated) != tint);
+
+    // The reader shows an undated event in its article, with the date it lacks said plainly.
+    const QModelIndex undated = m_proxy->index(0, EventModel::DateColumn);
+    QCOMPARE(undated.data().toString(), u"Undated"_s);
+    m_table->selectRow(0);
+    const int event = m_proxy->mapToSource(undated).row();
+    const Event &shown = m_window->corpus()->events.at(event);
+    QCOMPARE(m_reader->currentEvent(), event);
+    QCOMPARE(m_reader->currentArticle(), shown.article);
+    QVERIFY(m_reader->findChild<QLabel *>(u"readerPublished"_s)->text().startsWith(u"Publication date unknown"_s));
+    const QList<QTextEdit::ExtraSelection> current = marks(m_reader, ReaderView::Mark::CurrentEvent);
+    QCOMPARE(current.size(), 1);
+    QCOMPARE(current.first().cursor.selectionStart(), shown.evidence.start);
+}
+
+void TestMainWindow::rawFileToggle_showsWholeTextWithJunkUngreyed()
+{
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    const Corpus &corpus = *m_window->corpus();
+    int event = 0;
+    while (event < corpus.events.size() && corpus.articles.at(corpus.events.at(event).article).junk.isEmpty())
+        ++event;
+    QVERIFY2(event < corpus.events.size(), "no bundled article has junk lines");
+    QVERIFY(m_table->selectEvent(event));
+    const Article &article = corpus.articles.at(corpus.events.at(event).article);
+    QCOMPARE(marks(m_reader, ReaderView::Mark::Junk).size(), article.junk.size());
+    const QFont readingFont = m_reader->textView()->font();
+
+    QAction *raw = m_reader->rawFileAction();
+    QVERIFY(m_window->findChild<QMenu *>(u"viewMenu"_s)->actions().contains(raw));
+    auto *button = m_reader->findChild<QToolButton *>(u"rawFileButton"_s);
+    QVERIFY(button && button->isVisible());
+    QTest::mouseClick(button, Qt::LeftButton);
+
+    QVERIFY(m_reader->showsRawFile());
+    QVERIFY(raw->isChecked());
+    QString text = m_reader->textView()->document()->toRawText();
+    text.replace(QChar::ParagraphSeparator, u'\n');
+    QCOMPARE(text, article.text);
+    for (const TextSpan &junk : article.junk)
+        QCOMPARE(QStringView(text).mid(junk.start, junk.length()), article.textOf(junk));
+    QVERIFY(marks(m_reader, ReaderView::Mark::Junk).isEmpty());
+    QVERIFY(marks(m_reader, ReaderView::Mark::OtherEvent).isEmpty());
+    QCOMPARE(marks(m_reader, ReaderView::Mark::CurrentEvent).size(), 1);
+    QVERIFY(QFontInfo(m_reader->textView()->font()).fixedPitch());
+    // The article's title, publication date and its source stay.
+    QCOMPARE(m_reader->findChild<QLabel *>(u"readerTitle"_s)->text(), article.title.isEmpty() ? article.fileName : article.title);
+    auto *published = m_reader->findChild<QLabel *>(u"readerPublished"_s);
+    QVERIFY(published->isVisible());
+    QVERIFY(published->text().startsWith(publicationDescription(article)));
+    auto *rawInfo = m_reader->findChild<QLabel *>(u"readerRawInfo"_s);
+    QVERIFY(rawInfo->isVisible());
+    QVERIFY(rawInfo->text().contains(article.fileName));
+    QCOMPARE(rawInfo->textFormat(), Qt::PlainText);
+
+    raw->trigger();
+    QVERIFY(!m_reader->showsRawFile());
+    QCOMPARE(marks(m_reader, ReaderView::Mark::Junk).size(), article.junk.size());
+    QCOMPARE(m_reader->textView()->font(), readingFont);
+    QVERIFY(!rawInfo->isVisible());
+}
+
+void TestMainWindow::settings_restoreLayoutLaneModeAndFilterInANewWindow()
+{
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    auto *laneMode = m_window->findChild<QComboBox *>(u"laneModeCombo"_s);
+    laneMode->setCurrentIndex(laneMode->findData(int(TimelineLaneMode::ByType)));
+    m_filters->findChild<QCheckBox *>(u"typeCheck_statement"_s)->click();
+    ActorListModel *actors = m_filters->actorModel();
+    QVERIFY(actors->setData(actors->index(0), Qt::Unchecked, Qt::CheckStateRole));
+    const EventFilter filter = m_filters->filter();
+    QVERIFY(!filter.types.isEmpty() && !filter.actors.isEmpty());
+    const int shownRows = m_proxy->rowCount();
+    auto *filtersDock = m_window->findChild<QDockWidget *>(u"filtersDock"_s);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, filtersDock);
+    m_window->resize(1300, 850);
+    QTRY_COMPARE(m_window->size(), QSize(1300, 850));
+    auto *splitter = m_window->findChild<QSplitter *>(u"mainSplitter"_s);
+    splitter->setSizes({400, 600});
+    const QList<int> sizes = splitter->sizes();
+
+    QVERIFY(m_window->close());
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    QCOMPARE(m_window->size(), QSize(1300, 850));
+    filtersDock = m_window->findChild<QDockWidget *>(u"filtersDock"_s);
+    QCOMPARE(m_window->dockWidgetArea(filtersDock), Qt::RightDockWidgetArea);
+    QCOMPARE(m_window->findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+    QCOMPARE(m_window->findChild<QComboBox *>(u"laneModeCombo"_s)->currentData().toInt(), int(TimelineLaneMode::ByType));
+    m_timeline = m_window->findChild<TimelineView *>(u"timeline"_s);
+    QCOMPARE(m_timeline->laneMode(), TimelineLaneMode::ByType);
+    m_filters = m_window->findChild<FilterDock *>(u"filterDock"_s);
+    m_proxy = m_window->findChild<EventFilterProxyModel *>(u"eventProxy"_s);
+    QCOMPARE(m_filters->filter(), filter);
+    QCOMPARE(m_proxy->filter(), filter);
+    QCOMPARE(QSettings().value(u"lastFolder"_s).toString(), QDir::cleanPath(QStringLiteral(DATELINE_ARTICLES_DIR)));
+
+    // The same corpus shows the same events.
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    QCOMPARE(m_filters->filter(), filter);
+    QCOMPARE(m_proxy->rowCount(), shownRows);
+}
+
+void TestMainWindow::viewMenu_togglesDocksAndResetLayoutBringsThemBack()
+{
+    auto *view = m_window->findChild<QMenu *>(u"viewMenu"_s);
+    QVERIFY(view);
+    const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>();
+    QCOMPARE(docks.size(), 2);
+    for (QDockWidget *dock : docks) {
+        QVERIFY2(view->actions().contains(dock->toggleViewAction()), qPrintable(dock->objectName()));
+        QVERIFY(!dock->objectName().isEmpty());  // saveState() needs it
+        QVERIFY(dock->features().testFlags(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+                                           | QDockWidget::DockWidgetFloatable));
+    }
+    auto *filters = m_window->findChild<QDockWidget *>(u"filtersDock"_s);
+    QCOMPARE(filters->windowTitle(), u"Filters"_s);
+    QCOMPARE(m_window->dockWidgetArea(filters), Qt::LeftDockWidgetArea);
+    QVERIFY(filters->isVisible());
+
+    filters->toggleViewAction()->trigger();
+    QVERIFY(!filters->isVisible());
+    filters->toggleViewAction()->trigger();
+    QVERIFY(filters->isVisible());
+
+    m_window->addDockWidget(Qt::RightDockWidgetArea, filters);
+    filters->toggleViewAction()->trigger();
+    m_window->findChild<QAction *>(u"resetLayoutAction"_s)->trigger();
+    QVERIFY(filters->isVisible());
+    QVERIFY(!filters->isFloating());
+    QCOMPARE(m_window->dockWidgetArea(filters), Qt::LeftDockWidgetArea);
+}
+
+void TestMainWindow::droppingFolderUrl_loadsIt()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    copyArticle(u"000_d3bfdcd42c0925d8.txt"_s, folder.filePath(u"dropped.txt"_s));
+
+    QMimeData web;
+    web.setUrls({QUrl(u"https://example.org/article.txt"_s)});
+    QDragEnterEvent refused(QPoint(20, 20), Qt::CopyAction, &web, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &refused);
+    QVERIFY(!refused.isAccepted());
+
+    QMimeData files;
+    files.setUrls({QUrl::fromLocalFile(folder.path())});
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+
+    QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &files, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_window.get(), &drop);
+    QVERIFY(drop.isAccepted());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeout);
+    QCOMPARE(m_window->openedPaths(), QStringList{folder.path()});
+    QCOMPARE(m_window->corpus()->articles.size(), 1);
+    QCOMPARE(m_window->corpus()->articles.first().filePath, folder.filePath(u"dropped.txt"_s));
+    QVERIFY(m_proxy->rowCount() > 0);
+}
+
+void TestMainWindow::writingIntoWatchedFolder_reloadsOnceAndKeepsSelection()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    copyArticle(u"000_d3bfdcd42c0925d8.txt"_s, folder.filePath(u"a.txt"_s));
+    copyArticle(u"001_edf7d4cc3bd000e0.txt"_s, folder.filePath(u"b.txt"_s));
+    QVERIFY(load({folder.path()}));
+    QCOMPARE(m_window->corpus()->articles.size(), 2);
+
+    m_table->selectRow(m_proxy->rowCount() - 1);
+    const int kept = m_table->currentEvent();
+    QVERIFY(kept >= 0);
+    const Event keptEvent = m_window->corpus()->events.at(kept);
+    const QString keptFile = m_window->corpus()->articles.at(keptEvent.article).filePath;
+
+    // A burst of changes: two new articles, one after the other.
+    QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
+    copyArticle(u"002_c97c8cccec95933b.txt"_s, folder.filePath(u"c.txt"_s));
+    QTest::qWait(100);
+    QDir articles(QStringLiteral(DATELINE_ARTICLES_DIR));
+    const QStringList names = articles.entryList({u"*.txt"_s}, QDir::Files, QDir::Name);
+    QVERIFY(names.size() >= 4);
+    copyArticle(names.at(3), folder.filePath(u"d.txt"_s));
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->corpus()->articles.size(), 4, kLoadTimeout);
+    QCOMPARE(loaded.count(), 1);
+    QTest::qWait(MainWindow::kReloadDelayMs + 500);  // no second reload: reading files changes none
+    QCOMPARE(loaded.count(), 1);
+
+    const int selected = m_table->currentEvent();
+    QVERIFY(selected >= 0);
+    const Event &event = m_window->corpus()->events.at(selected);
+    QCOMPARE(m_window->corpus()->articles.at(event.article).filePath, keptFile);
+    QCOMPARE(event.evidence.start, keptEvent.evidence.start);
+    QCOMPARE(m_reader->currentEvent(), selected);
+}
+
+void TestMainWindow::recentMenu_listsOpenedFolderAndReopensIt()
+{
+    QTemporaryDir first;
+    QTemporaryDir second;
+    QVERIFY(first.isValid() && second.isValid());
+    copyArticle(u"000_d3bfdcd42c0925d8.txt"_s, first.filePath(u"first.txt"_s));
+    copyArticle(u"001_edf7d4cc3bd000e0.txt"_s, second.filePath(u"second.txt"_s));
+    QVERIFY(load({first.path()}));
+    QVERIFY(load({second.path()}));
+
+    auto *menu = m_window->findChild<QMenu *>(u"recentMenu"_s);
+    QVERIFY(menu);
+    const auto entries = [menu] {
+        QList<QAction *> found;
+        const QList<QAction *> actions = menu->actions();
+        for (QAction *action : actions)
+            if (!action->data().toStringList().isEmpty())
+                found.append(action);
+        return found;
+    };
+    QCOMPARE(entries().size(), 2);
+    QCOMPARE(entries().at(0)->data().toStringList(), QStringList{second.path()});
+    QCOMPARE(entries().at(1)->data().toStringList(), QStringList{first.path()});
+    QVERIFY(entries().at(1)->text().contains(QFileInfo(first.path()).fileName()));
+
+    QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
+    entries().at(1)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeout);
+    QCOMPARE(m_window->openedPaths(), QStringList{first.path()});
+    QCOMPARE(m_window->corpus()->articles.first().fileName, u"first.txt"_s);
+    QCOMPARE(entries().at(0)->data().toStringList(), QStringList{first.path()});
+    QCOMPARE(entries().size(), 2);
+
+    // Kept for the next start, at most kMaxRecent of them.
+    const MainWindow another;
+    QCOMPARE(another.recentPathSets(), (QList<QStringList>{{first.path()}, {second.path()}}));
+    for (int i = 0; i < MainWindow::kMaxRecent + 2; ++i)
+        m_window->openPaths({first.filePath(u"missing%1"_s.arg(i))});
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoading(), kLoadTimeout);
+    QCOMPARE(entries().size(), MainWindow::kMaxRecent);
+
+    m_window->findChild<QAction *>(u"clearRecentAction"_s)->trigger();
+    QVERIFY(entries().isEmpty());
+    QVERIFY(m_window->recentPathSets().isEmpty());
+}
+
+void TestMainWindow::shortcuts_ctrlFFocusesSearchAndF5Reloads()
+{
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QCOMPARE(m_window->findChild<QAction *>(u"openFolderAction"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_O));
+
+    m_table->setFocus();
+    QTest::keyClick(m_table, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_filters->findChild<QLineEdit *>(u"textSearch"_s)->hasFocus());
+
+    // The timeline keeps its keys: Right steps to the next event.
+    m_timeline->setFocus();
+    QTest::keyClick(m_timeline, Qt::Key_Home);
+    const int start = m_timeline->selectedEvent();
+    QTest::keyClick(m_timeline, Qt::Key_Right);
+    QVERIFY(m_timeline->selectedEvent() >= 0);
+    QVERIFY(m_timeline->selectedEvent() != start);
+    QCOMPARE(m_table->currentEvent(), m_timeline->selectedEvent());
+
+    QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
+    QTest::keyClick(m_timeline, Qt::Key_F5);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeout);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 #include "actorfilterproxymodel.h"
 #include "actorlistmodel.h"
 #include "corpus.h"
+#include "eventtypecolor.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -178,6 +179,7 @@ QWidget *FilterDock::createTypeBox()
     for (int type = 0; type < kEventTypeCount; ++type) {
         const QString name = eventTypeName(EventType(type));
         auto *check = new QCheckBox(typeLabel(EventType(type)), box);
+        check->setIcon(eventTypeIcon(EventType(type)));  // the timeline's colour: the dock is its legend too
         check->setObjectName(u"typeCheck_"_s + name);
         auto *count = new QLabel(box);
         count->setObjectName(u"typeCount_"_s + name);
@@ -347,6 +349,12 @@ void FilterDock::restoreState(const QVariantMap &state)
     filter.to = DateValue::fromIso(state.value(kToKey).toString());
     filter.text = state.value(kTextKey).toString();
     setFilter(filter);
+}
+
+void FilterDock::focusSearch()
+{
+    m_text->setFocus(Qt::ShortcutFocusReason);
+    m_text->selectAll();
 }
 
 void FilterDock::normalize(EventFilter &filter) const

@@ -54,6 +54,9 @@ public:
     QVariantMap saveState() const;
     void restoreState(const QVariantMap &state);
 
+    // Puts the keyboard in the free-text search, its text selected.
+    void focusSearch();
+
     ActorListModel *actorModel() const { return m_actors; }
     ActorFilterProxyModel *actorProxy() const { return m_actorProxy; }
 

@@ -3,9 +3,15 @@
 #include "eventmodel.h"
 #include "tooltips.h"
 
+#include <QAction>
+#include <QDir>
+#include <QFontDatabase>
+#include <QFontInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace dateline {
@@ -22,6 +28,20 @@ QTextEdit::ExtraSelection markSelection(QTextDocument *document, TextSpan span, 
     cursor.setPosition(int(span.start));
     cursor.setPosition(int(span.end), QTextCursor::KeepAnchor);
     return {cursor, format};
+}
+
+QFont fixedPitchFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (QFontInfo(font).fixedPitch())
+        return font;
+    // Platforms without a theme (offscreen, minimal) name a proportional font here.
+    const QStringList families = QFontDatabase::families();
+    const auto fixed = std::find_if(families.cbegin(), families.cend(),
+                                    [](const QString &family) { return QFontDatabase::isFixedPitch(family); });
+    if (fixed != families.cend())
+        font.setFamily(*fixed);
+    return font;
 }
 
 QLabel *plainLabel(QWidget *parent)
@@ -67,24 +87,45 @@ ReaderView::ReaderView(QWidget *parent) : QWidget(parent)
     m_eventInfo = plainLabel(this);
     m_eventInfo->setObjectName(QStringLiteral("readerEventInfo"));
 
+    m_rawInfo = plainLabel(this);
+    m_rawInfo->setObjectName(QStringLiteral("readerRawInfo"));
+    m_rawInfo->setForegroundRole(QPalette::PlaceholderText);
+
+    m_rawAction = new QAction(tr("Show &Raw File"), this);
+    m_rawAction->setObjectName(QStringLiteral("rawFileAction"));
+    m_rawAction->setCheckable(true);
+    m_rawAction->setIconText(tr("Raw File"));  // what the header's button says
+    m_rawAction->setShortcut(Qt::CTRL | Qt::Key_U);
+    m_rawAction->setToolTip(tr("Show the article file as it was read, header and web junk included (Ctrl+U)"));
+    connect(m_rawAction, &QAction::toggled, this, &ReaderView::setShowRawFile);
+    auto *rawButton = new QToolButton(this);
+    rawButton->setObjectName(QStringLiteral("rawFileButton"));
+    rawButton->setDefaultAction(m_rawAction);
+    rawButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    rawButton->setAutoRaise(true);
+
     m_text = new QPlainTextEdit(this);
     m_text->setObjectName(QStringLiteral("readerText"));
     m_text->setReadOnly(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setPlaceholderText(tr("Select an event to read it in its article."));
     m_text->document()->setDocumentMargin(12);
-    QFont textFont = m_text->font();
-    textFont.setPointSizeF(textFont.pointSizeF() * 1.1);
-    m_text->setFont(textFont);
+    m_readingFont = m_text->font();
+    m_readingFont.setPointSizeF(m_readingFont.pointSizeF() * 1.1);
+    m_text->setFont(m_readingFont);
     m_text->viewport()->setMouseTracking(true);
     m_text->viewport()->installEventFilter(this);
 
     auto *header = new QVBoxLayout;
     header->setContentsMargins(8, 8, 8, 8);
     header->setSpacing(4);
-    header->addWidget(m_title);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(rawButton, 0, Qt::AlignTop);
+    header->addLayout(titleRow);
     header->addWidget(m_published);
     header->addWidget(m_eventInfo);
+    header->addWidget(m_rawInfo);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -102,6 +143,25 @@ void ReaderView::setCorpus(std::shared_ptr<const Corpus> corpus)
     m_corpus = std::move(corpus);
     m_article = -1;
     setCurrentEvent(-1);
+}
+
+void ReaderView::setShowRawFile(bool raw)
+{
+    if (raw == m_raw)
+        return;
+    m_raw = raw;
+    m_rawAction->setChecked(raw);
+    QFont font = m_readingFont;
+    if (raw) {
+        font = fixedPitchFont();
+        font.setPointSizeF(m_readingFont.pointSizeF() * 0.95);
+    }
+    m_text->setFont(font);
+    updateHeader();
+    updateMarks();
+    // The new font moves every line: bring the sentence back into view.
+    if (m_event >= 0)
+        m_text->centerCursor();
 }
 
 void ReaderView::setCurrentEvent(int event)
@@ -152,6 +212,7 @@ void ReaderView::updateHeader()
     m_title->setVisible(shown);
     m_published->setVisible(shown);
     m_eventInfo->setVisible(m_event >= 0);
+    m_rawInfo->setVisible(shown && m_raw);
     if (!shown)
         return;
 
@@ -162,6 +223,7 @@ void ReaderView::updateHeader()
         published += u"  ·  " + tr("Problems: %1").arg(article.problems.join(u"; "));
     m_published->setText(published);
     m_published->setToolTip(plainToolTip(article.filePath));
+    m_rawInfo->setText(tr("Raw file: %1").arg(QDir::toNativeSeparators(article.filePath)));
 
     if (m_event < 0)
         return;
@@ -188,12 +250,13 @@ void ReaderView::updateMarks()
         QTextCharFormat junk;
         junk.setForeground(palette().color(QPalette::Disabled, QPalette::Text));
         junk.setProperty(MarkProperty, int(Mark::Junk));
-        for (const TextSpan &span : article.junk)
-            selections.append(markSelection(document, span, junk));
+        if (!m_raw)
+            for (const TextSpan &span : article.junk)
+                selections.append(markSelection(document, span, junk));
 
         // The current event is appended last so that it paints over a sentence it shares.
         for (int index : std::as_const(m_articleEvents)) {
-            if (index == m_event)
+            if (index == m_event || m_raw)
                 continue;
             QTextCharFormat other;
             other.setBackground(kOtherEventBackground);
@@ -229,6 +292,9 @@ bool ReaderView::eventFilter(QObject *watched, QEvent *event)
     if (watched != m_text->viewport())
         return QWidget::eventFilter(watched, event);
 
+    // The raw file marks no other sentence, so there is nothing to click.
+    if (m_raw)
+        return QWidget::eventFilter(watched, event);
     if (event->type() == QEvent::MouseMove) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         const int under = eventAt(m_text->cursorForPosition(mouse->position().toPoint()).position());

@@ -2,11 +2,13 @@
 
 #include "corpus.h"
 
+#include <QFont>
 #include <QTextFormat>
 #include <QWidget>
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QPlainTextEdit;
 
@@ -14,6 +16,8 @@ namespace dateline {
 
 // Shows one article as plain text, with the current event's sentence highlighted and
 // scrolled into view, the article's other event sentences tinted and web junk greyed.
+// In raw mode it shows the decoded file as it is: the same text, in a fixed-pitch font,
+// with nothing greyed or tinted but the current sentence, so that one keeps one's place.
 // Article text is untrusted: it is never interpreted as HTML.
 class ReaderView final : public QWidget
 {
@@ -41,6 +45,11 @@ public:
 
     QPlainTextEdit *textView() const { return m_text; }
 
+    bool showsRawFile() const { return m_raw; }
+    void setShowRawFile(bool raw);
+    // The checkable "Show Raw File" action, for menus; the header has a button for it too.
+    QAction *rawFileAction() const { return m_rawAction; }
+
 signals:
     // The user clicked inside the sentence of `event` (an index into Corpus::events).
     void eventActivated(int event);
@@ -56,12 +65,16 @@ private:
     std::shared_ptr<const Corpus> m_corpus;
     int m_event = -1;
     int m_article = -1;
+    bool m_raw = false;
     QList<int> m_articleEvents;  // indexes into Corpus::events of the shown article's events
 
     QLabel *m_title = nullptr;
     QLabel *m_published = nullptr;
     QLabel *m_eventInfo = nullptr;
+    QLabel *m_rawInfo = nullptr;
     QPlainTextEdit *m_text = nullptr;
+    QAction *m_rawAction = nullptr;
+    QFont m_readingFont;
 };
 
 QString publicationDescription(const Article &article);

@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "eventmodel.h"
+#include "eventtypecolor.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -63,16 +64,6 @@ QString firstWords(const QString &sentence, int count)
 }
 
 } // namespace
-
-QColor timelineTypeColor(EventType type)
-{
-    // One hue per type, readable on light and dark bases; the order is EventType's.
-    static const std::array<QColor, kEventTypeCount> colours{
-        QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x94, 0x67, 0xbd),
-        QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28), QColor(0x17, 0xbe, 0xcf),
-        QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f)};
-    return colours.at(std::size_t(type));
-}
 
 TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
 {
@@ -236,6 +227,7 @@ void TimelineView::zoomAt(double factor, double x)
 
 void TimelineView::setVisibleRange(double firstDay, double lastDay)
 {
+    m_fitPending = false;  // a range asked for is kept, even over a new model's first fit
     const double width = std::max(1, viewport()->width() - plotLeft());
     const double scale = std::clamp((lastDay - firstDay) / width, kMinDaysPerPixel, kMaxDaysPerPixel);
     setScale((firstDay + lastDay) / 2 - width / 2 * scale, scale);
@@ -573,7 +565,7 @@ void TimelineView::paintLane(QPainter &painter, int laneIndex) const
         const bool holdsSelected = selectedIndex >= glyph.first && selectedIndex < glyph.last && selectedIsDay != isBar;
         const QList<TimelineItem> &items = isBar ? lane.bars : lane.markers;
         const TimelineItem &item = items.at(glyph.first);
-        const QColor colour = isBar && item.mixedStack ? QColor(0x78, 0x90, 0x9c) : timelineTypeColor(item.type);
+        const QColor colour = isBar && item.mixedStack ? QColor(0x78, 0x90, 0x9c) : eventTypeColor(item.type);
         const int count = int(glyph.last - glyph.first);
 
         switch (glyph.shape) {

@@ -4,7 +4,6 @@
 #include "timelinelanes.h"
 
 #include <QAbstractScrollArea>
-#include <QColor>
 #include <QPointer>
 #include <QRectF>
 
@@ -13,9 +12,6 @@
 class QAbstractItemModel;
 
 namespace dateline {
-
-// The colour of an event type's dots and bars, for legends elsewhere.
-QColor timelineTypeColor(EventType type);
 
 // The events on a zoomable time axis, in lanes by actor, by event type or all in one.
 //
