@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 
 namespace greg = boost::gregorian;
 using namespace Qt::StringLiterals;
@@ -1038,6 +1039,25 @@ public:
         out.end = u.end;
         out.explicitYear = u.explicitYear;
         const Direction direction = u.direction != Direction::Unknown ? u.direction : tense;
+        try {
+            resolveShape(u, direction, out);
+        } catch (const std::out_of_range &) {
+            // Boost's calendar ends at 1400 and 9999: "two days before 2 January 1400" has no date.
+            out.date = {};
+            out.value.clear();
+        }
+        out.referenceStandIn = m_referenceStandIn && out.date.isValid();
+        if (out.date.isValid() && u.shape != ShapeKind::Clock && u.shape != ShapeKind::Present) {
+            m_lastMentioned = out.date;
+            if (out.date.precision() == Precision::Day)
+                m_lastDay = out.date;
+        }
+        return out;
+    }
+
+private:
+    void resolveShape(const Underspecified &u, Direction direction, TimeExpression &out)
+    {
         switch (u.shape) {
         case ShapeKind::Calendar: calendar(u, direction, out); break;
         case ShapeKind::Offset: offset(u, direction, out); break;
@@ -1057,16 +1077,8 @@ public:
             out.value = m_reference.isValid() ? m_reference.toIso() : u.literal;
             break;
         }
-        out.referenceStandIn = m_referenceStandIn && out.date.isValid();
-        if (out.date.isValid() && u.shape != ShapeKind::Clock && u.shape != ShapeKind::Present) {
-            m_lastMentioned = out.date;
-            if (out.date.precision() == Precision::Day)
-                m_lastDay = out.date;
-        }
-        return out;
     }
 
-private:
     DateValue m_reference;
     DateValue m_lastMentioned;
     DateValue m_lastDay;

@@ -36,6 +36,8 @@ private slots:
     void withoutReference_leavesRelativeUnresolved();
     void clockTime_takesDayOfLastDate();
     void spansAreUtf16OffsetsAcrossBlankRuns();
+    void survivesCalendarEdges_data();
+    void survivesCalendarEdges();
     void survivesHostileInput_data();
     void survivesHostileInput();
     void manyDates_areAllTagged();
@@ -380,6 +382,32 @@ void TestFrenchDateTagger::spansAreUtf16OffsetsAcrossBlankRuns()
     QCOMPARE(found[0].start, text.indexOf(u"Hier"_s));
     QCOMPARE(found[0].end, text.indexOf(u","_s, found[0].start));
     QCOMPARE(found[0].value, u"2020-01-01"_s);
+}
+
+// Boost's calendar stops at 1400 and 9999: arithmetic past either end must leave the date unresolved.
+void TestFrenchDateTagger::survivesCalendarEdges_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reference");
+    QTest::newRow("two days before 2 January 1400") << u"Le 2 janvier 1400, le roi arriva. Deux jours plus tôt, il pleuvait."_s
+                                                    << QString();
+    QTest::newRow("last week in the first week of 1400") << u"la semaine dernière"_s << u"1400-01-03"_s;
+    QTest::newRow("last month in January 1400") << u"le mois dernier"_s << u"1400-01-15"_s;
+    QTest::newRow("last year in 1400") << u"l'an dernier"_s << u"1400-06-01"_s;
+    QTest::newRow("next year in 9999") << u"l'an prochain"_s << u"9999-06-01"_s;
+    QTest::newRow("the day after the last day") << u"Le 31 décembre 9999. Le lendemain, rien."_s << QString();
+    QTest::newRow("an enormous number of months") << (u"il y a "_s + u"cent-"_s.repeated(80) + u"cent mois"_s) << u"2024-05-02"_s;
+}
+
+void TestFrenchDateTagger::survivesCalendarEdges()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, reference);
+    const auto found = m_tagger->tag(text, DateValue::fromIso(reference));
+    for (const TimeExpression &e : found) {
+        if (e.date.isValid())
+            QVERIFY(e.date.year() >= 1400 && e.date.year() <= 9999);
+    }
 }
 
 void TestFrenchDateTagger::survivesHostileInput_data()
