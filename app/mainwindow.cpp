@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "chartspanel.h"
 #include "corpusloader.h"
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
@@ -143,6 +144,21 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateSummary);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateSummary);
 
+    // The charts count what the table and the timeline show, rebuilt once per change of it.
+    m_chartsDelay.setSingleShot(true);
+    m_chartsDelay.setInterval(0);
+    connect(&m_chartsDelay, &QTimer::timeout, this, &MainWindow::updateCharts);
+    // The timer is the context: it is destroyed before the docks, which still signal while closing.
+    const auto scheduleCharts = [this] { m_chartsDelay.start(); };
+    connect(m_proxy, &QAbstractItemModel::modelReset, &m_chartsDelay, scheduleCharts);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, &m_chartsDelay, scheduleCharts);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, &m_chartsDelay, scheduleCharts);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, &m_chartsDelay, scheduleCharts);
+    connect(m_proxy, &EventFilterProxyModel::filterChanged, &m_chartsDelay, scheduleCharts);
+    connect(m_chartsDock, &QDockWidget::visibilityChanged, &m_chartsDelay, scheduleCharts);
+    connect(m_charts, &ChartsPanel::narrowRequested, this, &MainWindow::narrowFromChart);
+    connect(m_charts, &ChartsPanel::undoRequested, this, &MainWindow::undoChartFilter);
+
     connect(m_table, &EventTableView::currentEventChanged, this, [this](int event) {
         // A filter that hides the selected row leaves the article on screen.
         if (event < 0)
@@ -187,6 +203,14 @@ void MainWindow::createDocks()
     m_problemsDock->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
     m_problemsDock->hide();
+
+    m_charts = new ChartsPanel;
+    m_charts->setObjectName(u"chartsPanel"_s);
+    m_chartsDock = new QDockWidget(tr("Charts"), this);
+    m_chartsDock->setObjectName(u"chartsDock"_s);
+    m_chartsDock->setWidget(m_charts);
+    addDockWidget(Qt::RightDockWidgetArea, m_chartsDock);
+    resizeDocks({m_chartsDock}, {520}, Qt::Horizontal);
 }
 
 QWidget *MainWindow::createTimelinePane()
@@ -278,6 +302,9 @@ void MainWindow::createMenus()
     showFilters->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
     view->addAction(showFilters);
     view->addAction(m_problemsDock->toggleViewAction());
+    QAction *showCharts = m_chartsDock->toggleViewAction();
+    showCharts->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
+    view->addAction(showCharts);
     view->addSeparator();
     QAction *search = view->addAction(tr("&Search Sentences and Titles"), this, [this] {
         m_filtersDock->show();
@@ -339,6 +366,8 @@ void MainWindow::openPaths(const QStringList &paths)
         normalized.append(normalizedPath(path));
     m_paths = normalized;
     m_reloading = false;
+    m_filtersBeforeChartClicks.clear();
+    m_charts->setUndoAvailable(false);
     m_keptEvent.reset();
     m_keptRange.reset();
     m_reloadDelay.stop();
@@ -573,6 +602,38 @@ void MainWindow::updateSummary()
     if (m_cancelled)
         text += tr(" · reading cancelled");
     m_summary->setText(text);
+}
+
+QList<int> MainWindow::shownEvents() const
+{
+    QList<int> events;
+    events.reserve(m_proxy->rowCount());
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        events.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+    return events;
+}
+
+void MainWindow::updateCharts()
+{
+    // Hidden charts cost nothing: they catch up when shown.
+    if (!m_corpus || isLoading() || !m_chartsDock->isVisible())
+        return;
+    m_charts->setEvents(*m_corpus, shownEvents(), m_proxy->filter());
+}
+
+void MainWindow::narrowFromChart(const EventFilter &filter)
+{
+    m_filtersBeforeChartClicks.append(m_filters->filter());
+    m_charts->setUndoAvailable(true);
+    m_filters->setFilter(filter);
+}
+
+void MainWindow::undoChartFilter()
+{
+    if (m_filtersBeforeChartClicks.isEmpty())
+        return;
+    m_filters->setFilter(m_filtersBeforeChartClicks.takeLast());
+    m_charts->setUndoAvailable(!m_filtersBeforeChartClicks.isEmpty());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

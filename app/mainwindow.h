@@ -1,6 +1,7 @@
 #pragma once
 
 #include "corpus.h"
+#include "eventfilter.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -19,6 +20,7 @@ class QToolButton;
 
 namespace dateline {
 
+class ChartsPanel;
 class CorpusLoader;
 class EventFilterProxyModel;
 class EventModel;
@@ -55,6 +57,8 @@ public:
     QStringList openedPaths() const { return m_paths; }
     // The recently opened path sets, newest first, as the Open Recent menu lists them.
     QList<QStringList> recentPathSets() const;
+    // The events the filter shows (indexes into the corpus's events), as the charts count them.
+    QList<int> shownEvents() const;
 
 signals:
     void corpusLoaded();
@@ -90,6 +94,9 @@ private:
     void addRecent(const QStringList &paths);
     void updateRecentMenu();
     void watchOpenedPaths();
+    void updateCharts();
+    void narrowFromChart(const EventFilter &filter);
+    void undoChartFilter();
 
     std::shared_ptr<const Corpus> m_corpus;
     QStringList m_paths;
@@ -112,6 +119,10 @@ private:
     QSplitter *m_splitter = nullptr;
     ProblemList *m_problems = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    QDockWidget *m_chartsDock = nullptr;
+    QList<EventFilter> m_filtersBeforeChartClicks;  // most recent last, for Undo Chart Filter
+    QTimer m_chartsDelay;                           // one rebuild for a burst of model signals
     QMenu *m_recentMenu = nullptr;
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;

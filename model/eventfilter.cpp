@@ -3,6 +3,9 @@
 #include "article.h"
 #include "textfolding.h"
 
+#include <QCoreApplication>
+#include <QStringList>
+
 namespace dateline {
 
 bool EventFilter::accepts(const Event &event, const Article &article) const
@@ -35,6 +38,37 @@ bool EventFilter::acceptsDate(const DateValue &date) const
     if (to.isValid() && to.lastDay() < date.firstDay())
         return false;
     return true;
+}
+
+QString EventFilter::description() const
+{
+    const auto tr = [](const char *text) { return QCoreApplication::translate("EventFilter", text); };
+    if (noActors)
+        return tr("no actor chosen");
+    if (noTypes)
+        return tr("no event type chosen");
+    QStringList parts;
+    if (!actors.isEmpty()) {
+        QStringList names(actors.cbegin(), actors.cend());
+        names.sort();
+        parts.append((names.size() == 1 ? tr("actor %1") : tr("actors %1")).arg(names.join(tr(" or "))));
+    }
+    if (!types.isEmpty()) {
+        QStringList names;
+        for (int type = 0; type < kEventTypeCount; ++type)
+            if (types.contains(EventType(type)))
+                names.append(eventTypeName(EventType(type)));
+        parts.append((names.size() == 1 ? tr("type %1") : tr("types %1")).arg(names.join(tr(" or "))));
+    }
+    if (from.isValid() && to.isValid())
+        parts.append(tr("from %1 to %2").arg(from.toIso(), to.toIso()));
+    else if (from.isValid())
+        parts.append(tr("from %1").arg(from.toIso()));
+    else if (to.isValid())
+        parts.append(tr("until %1").arg(to.toIso()));
+    if (!text.isEmpty())
+        parts.append(tr("text \u201c%1\u201d").arg(text.trimmed()));
+    return parts.isEmpty() ? tr("all events") : parts.join(u"; ");
 }
 
 } // namespace dateline

@@ -28,6 +28,9 @@ struct EventFilter
     }
     bool accepts(const Event &event, const Article &article) const;
     bool acceptsDate(const DateValue &date) const;
+    // The criteria in words, for chart titles and captions: "actors Wang Yi or Xi Jinping; type meeting;
+    // from 2024-01"; "all events" when empty.
+    QString description() const;
 
     friend bool operator==(const EventFilter &, const EventFilter &) = default;
 };

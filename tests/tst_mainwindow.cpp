@@ -1,3 +1,4 @@
+#include "chartspanel.h"
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 #include "eventtableview.h"
@@ -103,6 +104,7 @@ private slots:
     void rawFileToggle_showsWholeTextWithJunkUngreyed();
     void settings_restoreLayoutLaneModeAndFilterInANewWindow();
     void viewMenu_togglesDocksAndResetLayoutBringsThemBack();
+    void chartClick_narrowsTableAndTimelineAndUndoRestores();
     void droppingFolderUrl_loadsIt();
     void writingIntoWatchedFolder_reloadsOnceAndKeepsSelection();
     void recentMenu_listsOpenedFolderAndReopensIt();
@@ -650,7 +652,7 @@ void TestMainWindow::viewMenu_togglesDocksAndResetLayoutBringsThemBack()
     auto *view = m_window->findChild<QMenu *>(u"viewMenu"_s);
     QVERIFY(view);
     const QList<QDockWidget *> docks = m_window->findChildren<QDockWidget *>();
-    QCOMPARE(docks.size(), 2);
+    QCOMPARE(docks.size(), 3);  // filters, problems, charts
     for (QDockWidget *dock : docks) {
         QVERIFY2(view->actions().contains(dock->toggleViewAction()), qPrintable(dock->objectName()));
         QVERIFY(!dock->objectName().isEmpty());  // saveState() needs it
@@ -673,6 +675,31 @@ void TestMainWindow::viewMenu_togglesDocksAndResetLayoutBringsThemBack()
     QVERIFY(filters->isVisible());
     QVERIFY(!filters->isFloating());
     QCOMPARE(m_window->dockWidgetArea(filters), Qt::LeftDockWidgetArea);
+}
+
+void TestMainWindow::chartClick_narrowsTableAndTimelineAndUndoRestores()
+{
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    auto *charts = m_window->findChild<ChartsPanel *>(u"chartsPanel"_s);
+    QVERIFY(charts);
+    QTRY_COMPARE(charts->chart(ChartKind::Types)->typeCounts().at(std::size_t(EventType::Meeting)) > 0, true);
+    const int all = m_proxy->rowCount();
+    const int meetings = charts->chart(ChartKind::Types)->typeCounts().at(std::size_t(EventType::Meeting));
+    QVERIFY(!charts->undoButton()->isEnabled());
+
+    charts->chart(ChartKind::Types)->activate(int(EventType::Meeting));
+    QCOMPARE(m_filters->filter().types, QSet<EventType>{EventType::Meeting});
+    QCOMPARE(m_proxy->rowCount(), meetings);
+    QCOMPARE(m_timeline->model(), m_proxy);
+    QVERIFY(charts->undoButton()->isEnabled());
+    // The charts follow: every event they count is now a meeting.
+    QTRY_COMPARE(charts->chart(ChartKind::Types)->typeCounts().at(std::size_t(EventType::Statement)), 0);
+    QCOMPARE(charts->chart(ChartKind::Types)->typeCounts().at(std::size_t(EventType::Meeting)), meetings);
+
+    charts->undoButton()->click();
+    QCOMPARE(m_filters->filter(), EventFilter());
+    QCOMPARE(m_proxy->rowCount(), all);
+    QVERIFY(!charts->undoButton()->isEnabled());
 }
 
 void TestMainWindow::droppingFolderUrl_loadsIt()
