@@ -7,6 +7,8 @@
 #include <QThread>
 #include <QThreadPool>
 
+using namespace Qt::StringLiterals;
+
 namespace dateline {
 
 QList<QStringList> Corpus::actorsByArticle() const
@@ -55,7 +57,16 @@ Corpus loadCorpus(const Extractor &extractor, const QStringList &files, const Pr
         for (int i = next++; i < files.size(); i = next++) {
             if (cancel && cancel->load())
                 return;
-            results[i] = extractor.extractFile(files.at(i));
+            try {
+                results[i] = extractor.extractFile(files.at(i));
+            } catch (const std::exception &error) {
+                // One file must never take the others down with it, whatever it holds.
+                const QFileInfo info(files.at(i));
+                results[i].article.filePath = info.absoluteFilePath();
+                results[i].article.fileName = info.fileName();
+                results[i].article.problems.append(u"could not be read: internal error ("_s + QString::fromUtf8(error.what())
+                                                   + u')');
+            }
             const int finished = ++done;
             if (progress)
                 progress(finished, int(files.size()));

@@ -59,8 +59,17 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
 {
     const auto alternatives = [](const QJsonValue &list) {
         QStringList cues;
-        for (const QJsonValue &cue : list.toArray())
-            cues.append(u"(?:" + cue.toString() + u')');
+        for (const QJsonValue &cue : list.toArray()) {
+            // One broken cue in a user's file must not take its type's other cues with it.
+            const QString pattern = cue.toString().trimmed();
+            if (pattern.isEmpty())
+                continue;
+            if (const QRegularExpression check(pattern); !check.isValid()) {
+                qWarning("event-cues.json: cue \"%s\" skipped: %s", qPrintable(pattern), qPrintable(check.errorString()));
+                continue;
+            }
+            cues.append(u"(?:" + pattern + u')');
+        }
         // Never matches when the list is empty.
         return QRegularExpression(cues.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + cues.join(u'|') + u')',
                                   QRegularExpression::UseUnicodePropertiesOption);
@@ -144,7 +153,7 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         // Mentions are collected even in sentences that are not events, so that short names carry over.
         // Roles resolve on the event's own date only: a lower bound could name a predecessor.
         // An undated article written after a known date lies between it and today: a role that
-        // one person held all that time is still theirs.
+        // one person held for most of that time (as Gazetteer reads roles on any span) is theirs.
         const bool bounded = !date.isValid() && article.publishedAfter.isValid();
         const QList<ActorMention> mentions = m_gazetteer.findMentions(
             article.text, folded, sentence, bounded ? article.publishedAfter : date, context,

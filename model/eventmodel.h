@@ -47,7 +47,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // How an event's date reads in the user's language: "24 févr. 2022", "mai 2024", "2014", "Undated".
+    // How an event's date reads in the user's locale: its short date format ("24/02/2022"),
+    // the month's name and year ("mai 2024"), the year ("2014"), or "Undated".
     static QString dateText(const DateValue &date);
 
 private:

@@ -10,8 +10,6 @@ namespace dateline {
 
 namespace {
 
-bool isApostrophe(QChar c) { return c == u'\'' || c == u'\u2019' || c == u'\u02BC'; }
-
 bool isWordChar(QChar c) { return c.isLetter() || c.isMark(); }
 
 } // namespace
@@ -131,7 +129,7 @@ std::vector<QStringView> FrenchDateLexicon::keepAll(const QJsonValue &list)
 {
     std::vector<QStringView> words;
     for (const QJsonValue &item : list.toArray()) {
-        if (item.isString() && !item.toString().isEmpty())
+        if (item.isString() && !item.toString().trimmed().isEmpty())  // an empty ending would match every word
             words.push_back(keep(item.toString()));
     }
     return words;

@@ -39,6 +39,7 @@ enum class DateUnit : quint8 { None, Day, Week, Weekend, Month, Year };
 class FrenchDateLexicon final
 {
 public:
+    Q_DISABLE_COPY_MOVE(FrenchDateLexicon)  // its word maps view strings it owns
 
     enum class PhraseKind : quint8 {
         Relative, Anchored, Holiday, MovableHoliday, Modifier, PartOfDay, Decade,
@@ -82,8 +83,8 @@ public:
     std::vector<Phrase> phrases;
     WordMap<std::vector<int>> phrasesByFirstWord;
 
-    int numberWordValue(QStringView word) const;
-    static int romanValue(QStringView word);  // "xix" = 19; -1 if not a Roman numeral  // "vingt-deux" = 22; -1 if not a number word
+    int numberWordValue(QStringView word) const;  // "vingt-deux" = 22; -1 if not a number word
+    static int romanValue(QStringView word);      // "xix" = 19; -1 if not a Roman numeral
     static bool endsWithAny(QStringView word, const std::vector<QStringView> &endings);
 
 private:

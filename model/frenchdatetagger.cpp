@@ -404,7 +404,7 @@ private:
         }
         if (third && t[i].digits <= 2 && t[i + 2].digits <= 2 && (t[i + 4].digits == 4 || (t[i + 4].digits == 2 && sep == u"/"))) {
             const int year = t[i + 4].digits == 4 ? t[i + 4].number : -(t[i + 4].number + 1);
-            if (!DateValue::ofDay(2000, t[i + 2].number, t[i].number).isValid() && !(t[i + 2].number == 2 && t[i].number == 29))
+            if (!DateValue::ofDay(2000, t[i + 2].number, t[i].number).isValid())  // 2000 was a leap year: 29/02 passes
                 return -1;
             Underspecified u = make(i, i + 5);
             setYear(u, year);

@@ -111,11 +111,15 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
         return list;
     };
 
-    for (const QJsonValue &locative : resource.value(u"locatives").toArray())
-        m_locatives.append(foldForMatching(locative.toString().trimmed()));
+    for (const QJsonValue &locative : resource.value(u"locatives").toArray()) {
+        if (const QString word = locative.toString().trimmed(); !word.isEmpty())  // an empty one would make every place locative
+            m_locatives.append(foldForMatching(word));
+    }
     std::sort(m_locatives.begin(), m_locatives.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    for (const QJsonValue &institution : resource.value(u"institutions").toArray())
-        m_institutions.insert(keep(foldForMatching(institution.toString().trimmed())));
+    for (const QJsonValue &institution : resource.value(u"institutions").toArray()) {
+        if (const QString word = institution.toString().trimmed(); !word.isEmpty())
+            m_institutions.insert(keep(foldForMatching(word)));
+    }
 
     for (const QJsonObject &object : std::as_const(objects)) {
         Actor actor;

@@ -45,7 +45,7 @@ PublicationDateFinder::PublicationDateFinder(const FrenchDateTagger &tagger) : m
         const QJsonObject object = value.toObject();
         QStringList patterns;
         for (const QJsonValue &pattern : object.value(u"patterns").toArray())
-            patterns.append(u"(?:" + foldForMatching(pattern.toString()) + u')');
+            patterns.append(u"(?:" + foldPattern(pattern.toString()) + u')');
         Anchor anchor;
         anchor.name = object.value(u"name").toString();
         anchor.date = DateValue::fromIso(object.value(u"date").toString());

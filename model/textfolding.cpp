@@ -5,8 +5,6 @@ namespace dateline {
 namespace {
 bool isWordChar(QChar c) { return c.isLetterOrNumber() || c.isMark(); }
 
-bool isApostrophe(QChar c) { return c == u'\'' || c == u'\u2019' || c == u'\u02BC'; }
-
 // French elided words end with an apostrophe: l', d', qu', jusqu'...
 bool isElision(QStringView word)
 {
@@ -24,12 +22,12 @@ QString foldForMatching(QStringView text)
     for (qsizetype i = 0; i < text.size(); ++i) {
         QChar c = text[i];
         if (c.unicode() < 0x80) {
-            folded[i] = c.toLower();
+            folded[i] = c == u'`' ? u'\'' : c.toLower();
             continue;
         }
         switch (c.unicode()) {
-        case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: case 0x0060:
-            folded[i] = u'\'';
+        case 0x2019: case 0x2018: case 0x02BC: case 0x00B4:
+            folded[i] = u'\'';  // isApostrophe()
             continue;
         case 0x00A0: case 0x202F: case 0x2009:
             folded[i] = u' ';
@@ -46,6 +44,33 @@ QString foldForMatching(QStringView text)
                 c = decomposed.front();
         }
         folded[i] = c.isSurrogate() ? c : c.toCaseFolded();
+    }
+    return folded;
+}
+
+bool isApostrophe(QChar c)
+{
+    switch (c.unicode()) {
+    case u'\'': case u'`': case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: return true;
+    default: return false;
+    }
+}
+
+QString foldPattern(QStringView pattern)
+{
+    QString folded = foldForMatching(pattern);
+    for (qsizetype i = 0; i + 1 < pattern.size(); ++i) {
+        if (pattern[i] != u'\\')
+            continue;
+        // Keep the escaped character, and a property name in braces, as written.
+        qsizetype end = i + 2;
+        if (end < pattern.size() && pattern[end] == u'{') {
+            const qsizetype close = pattern.indexOf(u'}', end);
+            end = close < 0 ? pattern.size() : close + 1;
+        }
+        for (qsizetype k = i + 1; k < end; ++k)
+            folded[k] = pattern[k];
+        i = end - 1;
     }
     return folded;
 }

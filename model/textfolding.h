@@ -14,6 +14,12 @@ namespace dateline {
 // are offsets into the original.
 QString foldForMatching(QStringView text);
 
+// foldForMatching() for a regular expression: escapes ("\\S", "\\p{Lu}") are kept as written.
+QString foldPattern(QStringView pattern);
+
+// The characters French text uses as apostrophes: ' ’ ‘ ʼ ´ `.
+bool isApostrophe(QChar c);
+
 // Whether `word` (already folded) occurs in `folded` as a whole word, not inside another.
 bool containsWord(QStringView folded, QStringView word);
 

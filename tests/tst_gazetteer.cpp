@@ -51,6 +51,7 @@ private slots:
     void userFileExtendsAndOverrides();
     void userFileInTheConfigFolderIsRead();
     void nameClaimedTwiceIsReported();
+    void emptyWordsInListsAreIgnored();
     void bundledGazetteerIsConsistent();
     void bundledGazetteerKnowsTheSeedActors_data();
     void bundledGazetteerKnowsTheSeedActors();
@@ -209,6 +210,18 @@ void TestGazetteer::nameClaimedTwiceIsReported()
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems.first().contains(u"Russia"_s) && problems.first().contains(u"Belarus"_s), qPrintable(problems.first()));
     QCOMPARE(gazetteer.indexOf(u"Russie"_s), 0);
+}
+
+void TestGazetteer::emptyWordsInListsAreIgnored()
+{
+    // An empty locative would end every text before a name, and make every country a place.
+    const Gazetteer gazetteer(QJsonDocument::fromJson(R"({"locatives": ["", " ", "à"], "institutions": [""],
+        "actors": [{"name": "Russia", "kind": "country", "aliases": ["Russie"]}]})").object());
+    MentionContext context;
+    QStringList locations;
+    QCOMPARE(actorsIn(gazetteer, u"La Russie a parlé."_s, {}, context, &locations), QStringList{u"Russia"_s});
+    QCOMPARE(actorsIn(gazetteer, u"Il est allé à Russie."_s, {}, context, &locations), QStringList());
+    QCOMPARE(locations, QStringList{u"Russie"_s});
 }
 
 void TestGazetteer::bundledGazetteerIsConsistent()

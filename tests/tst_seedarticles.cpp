@@ -18,7 +18,7 @@ private slots:
     void publicationDates();
     void expectedEvents_data();
     void expectedEvents();
-    void noEventIsDatedAfterItsArticle();
+    void noEventIsDatedPastItsArticlesYear();
     void undatedArticleDoesNotDateEventsByGuess();
 
 private:
@@ -135,7 +135,7 @@ void TestSeedArticles::expectedEvents()
     QFAIL(qPrintable(u"not found; the article's events are:\n"_s + seen.join(u'\n')));
 }
 
-void TestSeedArticles::noEventIsDatedAfterItsArticle()
+void TestSeedArticles::noEventIsDatedPastItsArticlesYear()
 {
     for (const Event &event : std::as_const(m_corpus.events)) {
         const Article &source = m_corpus.articles.at(event.article);

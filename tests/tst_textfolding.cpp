@@ -12,6 +12,7 @@ class TestTextFolding final : public QObject
 private slots:
     void foldsCaseAccentsAndApostrophesKeepingLength_data();
     void foldsCaseAccentsAndApostrophesKeepingLength();
+    void foldsPatternsButNotTheirEscapes();
     void findsWholeWordsOnly_data();
     void findsWholeWordsOnly();
     void splitsWords();
@@ -35,6 +36,12 @@ void TestTextFolding::foldsCaseAccentsAndApostrophesKeepingLength()
     QFETCH(QString, folded);
     QCOMPARE(foldForMatching(text), folded);
     QCOMPARE(foldForMatching(text).size(), text.size());
+}
+
+void TestTextFolding::foldsPatternsButNotTheirEscapes()
+{
+    QCOMPARE(foldPattern(u"L'Annexion\\S+ de la Crimée\\p{Lu}\\B"_s), u"l'annexion\\S+ de la crimee\\p{Lu}\\B"_s);
+    QCOMPARE(foldPattern(u"\\"_s), u"\\"_s);
 }
 
 void TestTextFolding::findsWholeWordsOnly_data()

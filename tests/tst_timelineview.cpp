@@ -557,6 +557,10 @@ void TestTimelineView::tensOfThousandsOfEvents_fillTheirLanesAndRepaint()
         m_view->viewport()->repaint();
     }
     QCOMPARE(m_view->laneCount(), 40);
+    qsizetype drawn = 0;
+    for (int lane = 0; lane < m_view->laneCount(); ++lane)
+        drawn += m_view->laneRows(lane).size();
+    QCOMPARE(drawn, qsizetype(kEvents));  // one actor each, all dated: every event in exactly one lane
 }
 
 QTEST_MAIN(TestTimelineView)

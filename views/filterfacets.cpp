@@ -40,6 +40,8 @@ void FilterFacets::setCorpus(std::shared_ptr<const Corpus> corpus)
 
 void FilterFacets::foldTexts()
 {
+    m_foldedTitles.clear();
+    m_foldedSentences.clear();
     m_foldedTitles.reserve(m_corpus->articles.size());
     for (const Article &article : m_corpus->articles)
         m_foldedTitles.append(foldForMatching(article.title));
@@ -63,7 +65,7 @@ FilterFacets::Counts FilterFacets::count(const EventFilter &filter)
             selected.append(filter.actors.contains(actor));
     }
     const QString needle = foldForMatching(filter.text.trimmed());
-    if (!needle.isEmpty() && m_foldedSentences.isEmpty())
+    if (!needle.isEmpty() && m_foldedTitles.size() != m_corpus->articles.size())
         foldTexts();
 
     const QList<Event> &events = m_corpus->events;
