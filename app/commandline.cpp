@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "chartexport.h"
 #include "corpus.h"
 #include "eventexport.h"
 #include "eventfilter.h"
@@ -19,6 +20,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -91,6 +93,68 @@ int tagDates(const QStringList &arguments)
     return 0;
 }
 
+// The filter options that export-events and export-chart share.
+struct FilterOptions
+{
+    QCommandLineOption actor{QStringLiteral("actor"), QStringLiteral("Only events with this actor (repeatable)."), QStringLiteral("NAME")};
+    QCommandLineOption type{QStringLiteral("type"), QStringLiteral("Only events of this type (repeatable)."), QStringLiteral("TYPE")};
+    QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Only events on or after DATE."), QStringLiteral("DATE")};
+    QCommandLineOption to{QStringLiteral("to"), QStringLiteral("Only events on or before DATE."), QStringLiteral("DATE")};
+
+    explicit FilterOptions(QCommandLineParser &parser)
+    {
+        parser.addOptions({actor, type, from, to});
+        parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Article files or folders (default: the bundled articles)."),
+                                     QStringLiteral("[PATH...]"));
+    }
+
+    // The filter the options ask for; nullopt after printing why they are wrong.
+    std::optional<EventFilter> read(const QCommandLineParser &parser, const Extractor &extractor, const QString &command) const
+    {
+        EventFilter filter;
+        for (const QString &name : parser.values(actor)) {
+            const int index = extractor.gazetteer().indexOf(name);
+            // Unlisted people have no gazetteer entry: keep the name as given.
+            filter.actors.insert(index >= 0 ? extractor.gazetteer().actors().at(index).name : name);
+        }
+        for (const QString &name : parser.values(type)) {
+            const auto eventType = eventTypeFromName(name);
+            if (!eventType) {
+                errStream() << command << ": unknown type " << name
+                            << " (meeting, visit, statement, agreement, military, economic, sanction, conflict, other)" << Qt::endl;
+                return std::nullopt;
+            }
+            filter.types.insert(*eventType);
+        }
+        for (const auto &[option, date] : {std::pair{&from, &filter.from}, std::pair{&to, &filter.to}}) {
+            if (!parser.isSet(*option))
+                continue;
+            *date = DateValue::fromIso(parser.value(*option));
+            if (!date->isValid()) {
+                errStream() << command << ": --" << option->names().constLast() << " must be YYYY, YYYY-MM or YYYY-MM-DD" << Qt::endl;
+                return std::nullopt;
+            }
+        }
+        return filter;
+    }
+};
+
+// The article files the positional arguments name; nullopt after printing the missing ones.
+std::optional<QStringList> articleFiles(const QCommandLineParser &parser, const QString &command)
+{
+    QStringList paths = parser.positionalArguments();
+    if (paths.isEmpty())
+        paths.append(defaultArticlesFolder());
+    QStringList missing;
+    const QStringList files = listArticleFiles(paths, &missing);
+    if (!missing.isEmpty()) {
+        for (const QString &path : std::as_const(missing))
+            errStream() << command << ": no such file or folder: " << path << Qt::endl;
+        return std::nullopt;
+    }
+    return files;
+}
+
 int exportEvents(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -100,17 +164,8 @@ int exportEvents(const QStringList &arguments)
                                           QStringLiteral("Write to FILE instead of standard output."), QStringLiteral("FILE"));
     const QCommandLineOption formatOption(QStringLiteral("format"), QStringLiteral("json (default) or csv."),
                                           QStringLiteral("FORMAT"), QStringLiteral("json"));
-    const QCommandLineOption actorOption(QStringLiteral("actor"), QStringLiteral("Only events with this actor (repeatable)."),
-                                         QStringLiteral("NAME"));
-    const QCommandLineOption typeOption(QStringLiteral("type"), QStringLiteral("Only events of this type (repeatable)."),
-                                        QStringLiteral("TYPE"));
-    const QCommandLineOption fromOption(QStringLiteral("from"), QStringLiteral("Only events on or after DATE."),
-                                        QStringLiteral("DATE"));
-    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("Only events on or before DATE."),
-                                      QStringLiteral("DATE"));
-    parser.addOptions({outputOption, formatOption, actorOption, typeOption, fromOption, toOption});
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Article files or folders (default: the bundled articles)."),
-                                 QStringLiteral("[PATH...]"));
+    parser.addOptions({outputOption, formatOption});
+    const FilterOptions filterOptions(parser);
     if (!parser.parse(arguments)) {
         errStream() << "export-events: " << parser.errorText() << Qt::endl;
         return 1;
@@ -126,45 +181,16 @@ int exportEvents(const QStringList &arguments)
     }
 
     const Extractor extractor;
-    EventFilter filter;
-    for (const QString &name : parser.values(actorOption)) {
-        const int index = extractor.gazetteer().indexOf(name);
-        // Unlisted people have no gazetteer entry: keep the name as given.
-        filter.actors.insert(index >= 0 ? extractor.gazetteer().actors().at(index).name : name);
-    }
-    for (const QString &name : parser.values(typeOption)) {
-        const auto type = eventTypeFromName(name);
-        if (!type) {
-            errStream() << "export-events: unknown type " << name
-                        << " (meeting, visit, statement, agreement, military, economic, sanction, conflict, other)" << Qt::endl;
-            return 1;
-        }
-        filter.types.insert(*type);
-    }
-    for (const auto &[option, date] : {std::pair{&fromOption, &filter.from}, std::pair{&toOption, &filter.to}}) {
-        if (!parser.isSet(*option))
-            continue;
-        *date = DateValue::fromIso(parser.value(*option));
-        if (!date->isValid()) {
-            errStream() << "export-events: --" << option->names().constLast() << " must be YYYY, YYYY-MM or YYYY-MM-DD" << Qt::endl;
-            return 1;
-        }
-    }
-
-    QStringList paths = parser.positionalArguments();
-    if (paths.isEmpty())
-        paths.append(defaultArticlesFolder());
-    QStringList missing;
-    const QStringList files = listArticleFiles(paths, &missing);
-    if (!missing.isEmpty()) {
-        for (const QString &path : std::as_const(missing))
-            errStream() << "export-events: no such file or folder: " << path << Qt::endl;
+    const auto filter = filterOptions.read(parser, extractor, u"export-events"_s);
+    if (!filter)
+        return 1;
+    const auto files = articleFiles(parser, u"export-events"_s);
+    if (!files)
         return 2;
-    }
 
-    const Corpus corpus = loadCorpus(extractor, files);
-    const QByteArray output = format == u"csv" ? eventsToCsv(corpus, filter)
-                                               : QJsonDocument(eventsToJson(corpus, filter)).toJson(QJsonDocument::Indented);
+    const Corpus corpus = loadCorpus(extractor, *files);
+    const QByteArray output = format == u"csv" ? eventsToCsv(corpus, *filter)
+                                               : QJsonDocument(eventsToJson(corpus, *filter)).toJson(QJsonDocument::Indented);
     if (!parser.isSet(outputOption)) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly) || out.write(output) != output.size()) {
@@ -181,6 +207,81 @@ int exportEvents(const QStringList &arguments)
     return 0;
 }
 
+int exportChart(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Draws a chart or the timeline of the events found in article files as PNG, SVG or PDF, without a display."));
+    parser.addHelpOption();
+    const QCommandLineOption chartOption(QStringLiteral("chart"), QStringLiteral("timeline, monthly, actors, types or pairs."),
+                                         QStringLiteral("CHART"), QStringLiteral("monthly"));
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("The picture to write: FILE.png, FILE.svg or FILE.pdf."), QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("The picture's size in logical pixels (default 1280x800)."),
+                                        QStringLiteral("WxH"));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"), QStringLiteral("PNG pixels per logical pixel (default 1)."),
+                                         QStringLiteral("SCALE"));
+    parser.addOptions({chartOption, outputOption, sizeOption, scaleOption});
+    const FilterOptions filterOptions(parser);
+    if (!parser.parse(arguments)) {
+        errStream() << "export-chart: " << parser.errorText() << Qt::endl;
+        return 1;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    const QString chart = parser.value(chartOption);
+    if (!exportablePictures().contains(chart)) {
+        errStream() << "export-chart: --chart must be one of " << exportablePictures().join(u", ") << Qt::endl;
+        return 1;
+    }
+    const QString output = parser.value(outputOption);
+    if (output.isEmpty() || !pictureFormatForPath(output)) {
+        errStream() << "export-chart: -o FILE.png, FILE.svg or FILE.pdf is required" << Qt::endl;
+        return 1;
+    }
+    PictureSettings settings;
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).toLower().replace(u'×', u'x').split(u'x');
+        bool widthOk = false;
+        bool heightOk = false;
+        if (parts.size() == 2)
+            settings.size = QSize(parts.at(0).toInt(&widthOk), parts.at(1).toInt(&heightOk));
+        if (!widthOk || !heightOk) {
+            errStream() << "export-chart: --size must be WIDTHxHEIGHT, such as 1920x1080" << Qt::endl;
+            return 1;
+        }
+    }
+    if (parser.isSet(scaleOption)) {
+        bool ok = false;
+        settings.scale = parser.value(scaleOption).toDouble(&ok);
+        if (!ok) {
+            errStream() << "export-chart: --scale must be a number, such as 2" << Qt::endl;
+            return 1;
+        }
+    }
+    if (const QString error = pictureSettingsError(settings); !error.isEmpty()) {
+        errStream() << "export-chart: " << error << Qt::endl;
+        return 1;
+    }
+    const Extractor extractor;
+    const auto filter = filterOptions.read(parser, extractor, u"export-chart"_s);
+    if (!filter)
+        return 1;
+    const auto files = articleFiles(parser, u"export-chart"_s);
+    if (!files)
+        return 2;
+
+    const Corpus corpus = loadCorpus(extractor, *files);
+    QString error;
+    if (!exportPicture(chart, corpus, *filter, output, settings, &error)) {
+        errStream() << "export-chart: " << error << Qt::endl;
+        return 3;
+    }
+    return 0;
+}
+
 } // namespace
 
 QString defaultArticlesFolder()
@@ -192,14 +293,16 @@ QString defaultArticlesFolder()
 
 bool isHeadlessCommand(const QStringList &arguments)
 {
-    return arguments.size() > 1 && (arguments.at(1) == u"tag-dates" || arguments.at(1) == u"export-events");
+    return arguments.size() > 1 && (arguments.at(1) == u"tag-dates" || arguments.at(1) == u"export-events" || arguments.at(1) == u"export-chart");
 }
+
+bool commandDraws(const QStringList &arguments) { return arguments.size() > 1 && arguments.at(1) == u"export-chart"; }
 
 int runCommand(const QStringList &arguments)
 {
     QStringList rest = arguments;
     if (rest.size() < 2) {
-        errStream() << "usage: dateline tag-dates|export-events ..." << Qt::endl;
+        errStream() << "usage: dateline tag-dates|export-events|export-chart ..." << Qt::endl;
         return 1;
     }
     const QString command = rest.takeAt(1);
@@ -207,6 +310,8 @@ int runCommand(const QStringList &arguments)
         return tagDates(rest);
     if (command == u"export-events")
         return exportEvents(rest);
+    if (command == u"export-chart")
+        return exportChart(rest);
     errStream() << "dateline: unknown command " << command << Qt::endl;
     return 1;
 }

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 int main(int argc, char *argv[])
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Dateline"));
@@ -17,12 +19,21 @@ int main(int argc, char *argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (dateline::commandDraws(arguments)) {
+        // Pictures are drawn with widgets, which need a QApplication but no screen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return dateline::runCommand(app.arguments());
+    }
     if (dateline::isHeadlessCommand(arguments)) {
         QCoreApplication app(argc, argv);
         return dateline::runCommand(app.arguments());
     }
     // --help and --version print and exit: they need no display either.
-    const bool printOnly = std::any_of(arguments.cbegin() + 1, arguments.cend(), [](const QString &argument) {
+    // Options end at "--": "dateline -- -h" opens a file named -h.
+    const auto optionsEnd = std::find(arguments.cbegin() + 1, arguments.cend(), u"--"_s);
+    const bool printOnly = std::any_of(arguments.cbegin() + 1, optionsEnd, [](const QString &argument) {
         return argument == u"-h" || argument == u"--help" || argument == u"--help-all" || argument == u"-v"
                || argument == u"--version";
     });
@@ -31,7 +42,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Shows the dated events found in French news articles.\n"
-        "Headless commands: dateline tag-dates --help, dateline export-events --help."));
+        "Headless commands: dateline tag-dates --help, dateline export-events --help, dateline export-chart --help."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Article files or folders (default: the bundled articles)."),

@@ -2,6 +2,7 @@
 
 #include "chartspanel.h"
 #include "corpusloader.h"
+#include "eventexport.h"
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 #include "eventtableview.h"
@@ -11,6 +12,14 @@
 #include "timelineview.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QJsonDocument>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSpinBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -291,6 +300,13 @@ void MainWindow::createMenus()
     reloadAction->setObjectName(u"reloadAction"_s);
     reloadAction->setShortcut(Qt::Key_F5);
     reloadAction->setToolTip(tr("Read the opened files again (they are also reloaded when they change)"));
+    file->addSeparator();
+    QAction *exportChartAction = file->addAction(tr("Export &Chart…"), this, &MainWindow::exportChart);
+    exportChartAction->setObjectName(u"exportChartAction"_s);
+    exportChartAction->setToolTip(tr("Save the timeline or a chart of the filtered events as PNG, SVG or PDF"));
+    QAction *exportEventsAction = file->addAction(tr("Export &Events…"), this, &MainWindow::exportEvents);
+    exportEventsAction->setObjectName(u"exportEventsAction"_s);
+    exportEventsAction->setToolTip(tr("Save the filtered events as CSV or JSON"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -602,6 +618,115 @@ void MainWindow::updateSummary()
     if (m_cancelled)
         text += tr(" · reading cancelled");
     m_summary->setText(text);
+}
+
+bool MainWindow::exportChartTo(const QString &picture, const QString &path, const PictureSettings &settings,
+                               QString *error) const
+{
+    return exportPicture(picture, m_corpus ? *m_corpus : Corpus(), m_proxy->filter(), path, settings, error);
+}
+
+bool MainWindow::exportEventsTo(const QString &path, QString *error) const
+{
+    const Corpus empty;
+    const Corpus &corpus = m_corpus ? *m_corpus : empty;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    QByteArray bytes;
+    if (suffix == u"csv")
+        bytes = eventsToCsv(corpus, m_proxy->filter());
+    else if (suffix == u"json")
+        bytes = QJsonDocument(eventsToJson(corpus, m_proxy->filter())).toJson(QJsonDocument::Indented);
+    else {
+        if (error)
+            *error = tr("%1: the file name must end in .csv or .json").arg(path);
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = tr("cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString MainWindow::askSavePath(const QString &caption, const QString &baseName, const QStringList &suffixes,
+                                const QStringList &filters)
+{
+    QString selectedFilter = filters.constFirst();
+    QString path = QFileDialog::getSaveFileName(this, caption, QDir(lastFolder()).filePath(baseName + u'.' + suffixes.constFirst()),
+                                                filters.join(u";;"), &selectedFilter);
+    if (path.isEmpty() || suffixes.contains(QFileInfo(path).suffix().toLower()))
+        return path;
+    // No known suffix: take the chosen filter's. The dialog did not see that name, so confirm here.
+    path += u'.' + suffixes.value(std::max(qsizetype(0), filters.indexOf(selectedFilter)));
+    if (QFileInfo::exists(path)
+        && QMessageBox::question(this, caption, tr("%1 already exists. Replace it?").arg(QFileInfo(path).fileName()),
+                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+               != QMessageBox::Yes)
+        return {};
+    return path;
+}
+
+void MainWindow::exportChart()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Export Chart"));
+    auto *form = new QFormLayout(&dialog);
+    auto *picture = new QComboBox;
+    const QStringList pictures = exportablePictures();
+    const QStringList labels{tr("Timeline"), tr("Events per month"), tr("Actors over time"), tr("Events by type"),
+                             tr("Actor pairs")};
+    for (int i = 0; i < pictures.size(); ++i)
+        picture->addItem(labels.value(i, pictures.at(i)), pictures.at(i));
+    picture->setCurrentIndex(m_chartsDock->isVisible() ? int(m_charts->currentKind()) + 1 : 0);
+    form->addRow(tr("&Picture:"), picture);
+    auto *width = new QSpinBox;
+    width->setRange(200, 10000);
+    width->setValue(1920);
+    width->setSuffix(tr(" px"));
+    auto *height = new QSpinBox;
+    height->setRange(150, 10000);
+    height->setValue(1080);
+    height->setSuffix(tr(" px"));
+    form->addRow(tr("&Width:"), width);
+    form->addRow(tr("&Height:"), height);
+    auto *scale = new QDoubleSpinBox;
+    scale->setRange(0.5, 8);
+    scale->setSingleStep(0.5);
+    scale->setValue(2);
+    scale->setSuffix(u"×"_s);
+    scale->setToolTip(tr("PNG pixels per logical pixel; SVG and PDF are vector pictures"));
+    form->addRow(tr("PNG &scale:"), scale);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+
+    const QString chosen = picture->currentData().toString();
+    const QString path = askSavePath(tr("Export Chart"), chosen, {u"png"_s, u"svg"_s, u"pdf"_s},
+                                     {tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"), tr("PDF document (*.pdf)")});
+    if (path.isEmpty())
+        return;
+    PictureSettings settings;
+    settings.size = QSize(width->value(), height->value());
+    settings.scale = scale->value();
+    QString error;
+    if (!exportChartTo(chosen, path, settings, &error))
+        QMessageBox::warning(this, tr("Export Chart"), tr("The chart was not saved: %1.").arg(error));
+}
+
+void MainWindow::exportEvents()
+{
+    const QString path = askSavePath(tr("Export Events"), u"events"_s, {u"csv"_s, u"json"_s},
+                                     {tr("CSV table (*.csv)"), tr("JSON (*.json)")});
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportEventsTo(path, &error))
+        QMessageBox::warning(this, tr("Export Events"), tr("The events were not saved: %1.").arg(error));
 }
 
 QList<int> MainWindow::shownEvents() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chartexport.h"
 #include "corpus.h"
 #include "eventfilter.h"
 
@@ -59,6 +60,12 @@ public:
     QList<QStringList> recentPathSets() const;
     // The events the filter shows (indexes into the corpus's events), as the charts count them.
     QList<int> shownEvents() const;
+    // What File → Export Chart… and File → Export Events… write once the dialogs have answered,
+    // over the filter the table shows: `picture` is "timeline" or a chart kind, the format comes
+    // from the suffix (.png, .svg, .pdf; .csv or .json for events). Existing files are replaced
+    // atomically, without asking. False with a message in `error` when nothing was written.
+    bool exportChartTo(const QString &picture, const QString &path, const PictureSettings &settings, QString *error) const;
+    bool exportEventsTo(const QString &path, QString *error) const;
 
 signals:
     void corpusLoaded();
@@ -85,6 +92,10 @@ private:
     void onTimelineSelected(int event);
     void openFolder();
     void openFiles();
+    void exportChart();
+    void exportEvents();
+    // Asks where to save with the file dialog, which confirms replacing an existing file.
+    QString askSavePath(const QString &caption, const QString &baseName, const QStringList &suffixes, const QStringList &filters);
     void onLoadStarted();
     void onLoaded(std::shared_ptr<const Corpus> corpus, bool cancelled);
     void onReaderActivated(int event);

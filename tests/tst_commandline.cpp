@@ -1,3 +1,4 @@
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +23,8 @@ private slots:
     void exitStatus_data();
     void exitStatus();
     void tagDatesPrintsCodePointOffsets();
+    void exportChartWritesEachFormat_data();
+    void exportChartWritesEachFormat();
     void viewerHelpNeedsNoDisplay();
 
 private:
@@ -162,6 +165,13 @@ void TestCommandLine::exitStatus_data()
     QTest::newRow("unknown type") << QStringList{u"export-events"_s, u"--type"_s, u"party"_s} << 1;
     QTest::newRow("bad date") << QStringList{u"export-events"_s, u"--from"_s, u"2023-13"_s} << 1;
     QTest::newRow("unwritable output") << QStringList{u"export-events"_s, u"-o"_s, u"/proc/dateline/out.json"_s} << 3;
+    QTest::newRow("unknown chart") << QStringList{u"export-chart"_s, u"--chart"_s, u"pie"_s, u"-o"_s, u"x.png"_s} << 1;
+    QTest::newRow("chart without output") << QStringList{u"export-chart"_s, u"--chart"_s, u"types"_s} << 1;
+    QTest::newRow("chart to an unknown format") << QStringList{u"export-chart"_s, u"-o"_s, u"x.jpg"_s} << 1;
+    QTest::newRow("chart of a bad size") << QStringList{u"export-chart"_s, u"--size"_s, u"big"_s, u"-o"_s, u"x.png"_s} << 1;
+    QTest::newRow("chart too small") << QStringList{u"export-chart"_s, u"--size"_s, u"20x10"_s, u"-o"_s, u"x.png"_s} << 1;
+    QTest::newRow("chart of a missing path") << QStringList{u"export-chart"_s, u"-o"_s, u"x.png"_s, u"/no/such/folder"_s} << 2;
+    QTest::newRow("unwritable chart") << QStringList{u"export-chart"_s, u"--chart"_s, u"types"_s, u"-o"_s, u"/proc/dateline/types.png"_s} << 3;
     QTest::newRow("tag-dates without a file") << QStringList{u"tag-dates"_s} << 1;
     QTest::newRow("tag-dates with a bad reference") << QStringList{u"tag-dates"_s, u"--reference"_s, u"hier"_s, u"x"_s} << 1;
     QTest::newRow("tag-dates on a missing file") << QStringList{u"tag-dates"_s, u"/no/such/file"_s} << 2;
@@ -193,6 +203,36 @@ void TestCommandLine::tagDatesPrintsCodePointOffsets()
     QCOMPARE(date.value(u"precision").toString(), u"day"_s);
     QCOMPARE(date.value(u"text").toString().toLower(), u"le 24 février 2022"_s);
     QCOMPARE(date.value(u"start").toInt(), 2);
+}
+
+void TestCommandLine::exportChartWritesEachFormat_data()
+{
+    QTest::addColumn<QString>("chart");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("timeline as PNG") << u"timeline"_s << u"timeline.png"_s << QByteArray("\x89PNG");
+    QTest::newRow("monthly as SVG") << u"monthly"_s << u"monthly.svg"_s << QByteArray("<?xml");
+    QTest::newRow("actors as PDF") << u"actors"_s << u"actors.pdf"_s << QByteArray("%PDF");
+    QTest::newRow("types as PNG") << u"types"_s << u"types.png"_s << QByteArray("\x89PNG");
+    QTest::newRow("pairs as SVG") << u"pairs"_s << u"pairs.svg"_s << QByteArray("<?xml");
+    QTest::newRow("timeline as PDF") << u"timeline"_s << u"timeline.pdf"_s << QByteArray("%PDF");
+}
+
+void TestCommandLine::exportChartWritesEachFormat()
+{
+    QFETCH(QString, chart);
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, magic);
+    const QString path = m_dir.filePath(fileName);
+    const Run result = run({u"export-chart"_s, u"--chart"_s, chart, u"-o"_s, path, u"--size"_s, u"640x400"_s,
+                            u"--type"_s, u"meeting"_s, u"--type"_s, u"statement"_s, u"--from"_s, u"2022"_s});
+    QVERIFY2(result.status == 0, result.err.constData());
+    QVERIFY(result.out.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith(magic));
+    if (fileName.endsWith(u".png"_s))
+        QCOMPARE(QImage(path).size(), QSize(640, 400));
 }
 
 void TestCommandLine::viewerHelpNeedsNoDisplay()

@@ -20,6 +20,10 @@
 #include <QFile>
 #include <QFontInfo>
 #include <QHeaderView>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -112,6 +116,7 @@ private slots:
     void badFiles_areListedAsProblems();
     void cancellingLoad_keepsWhatWasReadAndSaysSo();
     void proxyModel_passesModelTester();
+    void exports_writeTheFilteredEventsAndChartsToFiles();
 
 private:
     // Opens `paths` and waits for the corpus; false (with a failure) when it never arrives.
@@ -748,8 +753,8 @@ void TestMainWindow::writingIntoWatchedFolder_reloadsOnceAndKeepsSelection()
 
     // A burst of changes: two new articles, one after the other.
     QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
+    // No wait between them: on a loaded machine even a short one could outlast the debounce.
     copyArticle(u"002_c97c8cccec95933b.txt"_s, folder.filePath(u"c.txt"_s));
-    QTest::qWait(100);
     QDir articles(QStringLiteral(DATELINE_ARTICLES_DIR));
     const QStringList names = articles.entryList({u"*.txt"_s}, QDir::Files, QDir::Name);
     QVERIFY(names.size() >= 4);
@@ -837,6 +842,52 @@ void TestMainWindow::shortcuts_ctrlFFocusesSearchAndF5Reloads()
     QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
     QTest::keyClick(m_timeline, Qt::Key_F5);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeout);
+}
+
+void TestMainWindow::exports_writeTheFilteredEventsAndChartsToFiles()
+{
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    QVERIFY(m_window->findChild<QAction *>(u"exportChartAction"_s));
+    QVERIFY(m_window->findChild<QAction *>(u"exportEventsAction"_s));
+    EventFilter meetings;
+    meetings.types.insert(EventType::Meeting);
+    m_proxy->setFilter(meetings);
+    QVERIFY(m_proxy->rowCount() > 0);
+    QVERIFY(m_proxy->rowCount() < m_window->corpus()->events.size());
+
+    QTemporaryDir dir;
+    QString error;
+    const QString json = dir.filePath(u"events.json"_s);
+    QVERIFY2(m_window->exportEventsTo(json, &error), qPrintable(error));
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    const QJsonArray events = QJsonDocument::fromJson(jsonFile.readAll()).object().value(u"events").toArray();
+    QCOMPARE(events.size(), m_proxy->rowCount());
+
+    // An existing file is replaced (the dialog asked first).
+    const QString csv = dir.filePath(u"events.csv"_s);
+    QFile old(csv);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("old");
+    old.close();
+    QVERIFY2(m_window->exportEventsTo(csv, &error), qPrintable(error));
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QVERIFY(csvFile.readLine().contains("type"));
+
+    const QString png = dir.filePath(u"types.png"_s);
+    PictureSettings settings;
+    settings.size = QSize(640, 400);
+    settings.scale = 2;
+    QVERIFY2(m_window->exportChartTo(u"types"_s, png, settings, &error), qPrintable(error));
+    QCOMPARE(QImage(png).size(), QSize(1280, 800));
+    QVERIFY(QImage(png).text(u"Description"_s).contains(u"%1 events"_s.arg(m_proxy->rowCount())));
+
+    QVERIFY(!m_window->exportEventsTo(u"/proc/dateline/events.csv"_s, &error));
+    QVERIFY(error.contains(u"/proc/dateline/events.csv"_s));
+    QVERIFY(!m_window->exportEventsTo(dir.filePath(u"events.txt"_s), &error));
+    QVERIFY(!m_window->exportChartTo(u"pairs"_s, u"/proc/dateline/pairs.pdf"_s, settings, &error));
+    QVERIFY(error.contains(u"/proc/dateline/pairs.pdf"_s));
 }
 
 QTEST_MAIN(TestMainWindow)
