@@ -30,6 +30,7 @@ private slots:
     void pdfHasExactlyOnePage_data();
     void pdfHasExactlyOnePage();
     void captionStatesCountsAndExportDate();
+    void timelineShowsWholeLanesAndSaysWhenSomeAreLeftOut();
     void formatComesFromTheSuffix();
     void badPictureSizeOrSuffixIsRefused();
     void unwritableTargetIsRefusedAndLeavesNothing();
@@ -160,6 +161,40 @@ void TestChartExport::captionStatesCountsAndExportDate()
     QVERIFY(description.contains(u"%1 events"_s.arg(summary.events)));
     QVERIFY(description.contains(u"from %1 articles"_s.arg(summary.articles)));
     QVERIFY(description.contains(u"2025-06-30"_s));
+}
+
+void TestChartExport::timelineShowsWholeLanesAndSaysWhenSomeAreLeftOut()
+{
+    // Large enough for every lane: no note about lanes.
+    PictureSettings large;
+    large.size = QSize(1280, 800);
+    QImage image;
+    QVERIFY(image.loadFromData(exportBytes(u"timeline"_s, u"large.png"_s, large), "PNG"));
+    QVERIFY(!image.text(u"Description"_s).contains(u"lanes shown"_s));
+
+    // Too small for all of them, even at their smallest: the caption says how many are shown.
+    PictureSettings small;
+    small.size = QSize(640, 400);
+    QVERIFY(image.loadFromData(exportBytes(u"timeline"_s, u"small.png"_s, small), "PNG"));
+    QCOMPARE(image.size(), QSize(640, 400));
+    const QString description = image.text(u"Description"_s);
+    static const QRegularExpression lanes(u"(\\d+) of (\\d+) lanes shown \\(most active\\)\\."_s);
+    const QRegularExpressionMatch match = lanes.match(description);
+    QVERIFY2(match.hasMatch(), qPrintable(description));
+    const int shown = match.captured(1).toInt();
+    const int total = match.captured(2).toInt();
+    QVERIFY(shown >= 8);  // shrunk: at their usual height, 7 fit
+    QVERIFY(shown < total);
+    QSet<QString> actors;
+    bool anyWithoutActor = false;
+    for (const Event &event : std::as_const(m_corpus.events)) {
+        if (!event.date.isValid())
+            continue;
+        for (const QString &actor : event.actors)
+            actors.insert(actor);
+        anyWithoutActor = anyWithoutActor || event.actors.isEmpty();
+    }
+    QCOMPARE(total, int(actors.size()) + (anyWithoutActor ? 1 : 0));
 }
 
 void TestChartExport::formatComesFromTheSuffix()

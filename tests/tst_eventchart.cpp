@@ -3,6 +3,8 @@
 #include "eventchart.h"
 
 #include <QApplication>
+#include <QBarCategoryAxis>
+#include <QRegularExpression>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
@@ -44,6 +46,40 @@ Corpus sampleCorpus()
     return corpus;
 }
 
+// The sample and more events, a few of them on several actors, and a filter's choice of them
+// that leaves some out.
+Corpus largerCorpus()
+{
+    Corpus corpus = sampleCorpus();
+    const auto add = [&corpus](DateValue date, EventType type, QStringList actors) {
+        Event event;
+        event.article = 0;
+        event.date = date;
+        event.type = type;
+        event.actors = std::move(actors);
+        corpus.events.append(event);
+    };
+    add(DateValue::ofDay(2022, 11, 20), EventType::Visit, {kLavrov, kXi});
+    add(DateValue::ofMonth(2024, 3), EventType::Statement, {kLavrov});
+    add(DateValue::ofDay(2023, 7, 4), EventType::Conflict, {});
+    add(DateValue::ofYear(2022), EventType::Sanction, {kPutin});
+    add(DateValue(), EventType::Meeting, {kPutin, kLavrov});
+    add(DateValue::ofDay(2024, 3, 30), EventType::Agreement, {kXi, kPutin, u"Wang Yi"_s});
+    return corpus;
+}
+
+QList<int> filteredEvents() { return {0, 1, 2, 3, 5, 6, 7, 8, 9, 10}; }  // not 4, an undated visit
+
+// The numbers a note names ("Not in any month: 2 known only to the year, 1 undated.").
+int sumOfNumbersIn(const QString &text)
+{
+    int sum = 0;
+    static const QRegularExpression number(u"\\d+"_s);
+    for (auto match = number.globalMatch(text); match.hasNext();)
+        sum += match.next().captured().toInt();
+    return sum;
+}
+
 QList<int> allEvents(const Corpus &corpus)
 {
     QList<int> events(corpus.events.size());
@@ -71,6 +107,10 @@ private slots:
     void actors_linesPerActorAndClickNarrowsToActorAndMonth();
     void types_clickNarrowsToTheType();
     void pairs_topPairIsOnTopAndClickNarrowsToBothActors();
+    void monthlyAndTypes_seriesAndNoteAddUpToTheFilteredCount_data();
+    void monthlyAndTypes_seriesAndNoteAddUpToTheFilteredCount();
+    void actors_pointsAreTheCountsOfEventsNamingEachActorInEachMonth();
+    void pairs_barsAreTheCountsOfEventsNamingBothActors();
     void panel_forwardsClicksAndUndo();
 };
 
@@ -159,12 +199,14 @@ void TestEventChart::types_clickNarrowsToTheType()
     const Corpus corpus = sampleCorpus();
     EventChart chart(ChartKind::Types);
     chart.setEvents(corpus, allEvents(corpus), {});
-    auto *bars = onlySeries<QBarSeries>(chart);
+    auto *bars = onlySeries<QHorizontalBarSeries>(chart);
     QVERIFY(bars);
     QCOMPARE(int(bars->barSets().first()->sum()), int(corpus.events.size()));
     QSignalSpy spy(&chart, &EventChart::narrowRequested);
-    emit bars->clicked(int(EventType::Visit), bars->barSets().first());
+    // Horizontal bars, drawn from the bottom up: the first type is the last bar, on top.
+    emit bars->clicked(kEventTypeCount - 1 - int(EventType::Visit), bars->barSets().first());
     QCOMPARE(spy.first().first().value<EventFilter>().types, QSet<EventType>{EventType::Visit});
+    QCOMPARE(int(bars->barSets().first()->at(kEventTypeCount - 1 - int(EventType::Meeting))), 2);
 }
 
 void TestEventChart::pairs_topPairIsOnTopAndClickNarrowsToBothActors()
@@ -180,6 +222,110 @@ void TestEventChart::pairs_topPairIsOnTopAndClickNarrowsToBothActors()
     QSignalSpy spy(&chart, &EventChart::narrowRequested);
     emit bars->clicked(2, set);
     QCOMPARE(spy.first().first().value<EventFilter>().actors, (QSet<QString>{kPutin, kXi}));
+}
+
+void TestEventChart::monthlyAndTypes_seriesAndNoteAddUpToTheFilteredCount_data()
+{
+    QTest::addColumn<ChartKind>("kind");
+    QTest::newRow("monthly") << ChartKind::Monthly;
+    QTest::newRow("types") << ChartKind::Types;
+}
+
+void TestEventChart::monthlyAndTypes_seriesAndNoteAddUpToTheFilteredCount()
+{
+    // What the chart draws plus what its note says it left out is every filtered event, once.
+    QFETCH(ChartKind, kind);
+    const Corpus corpus = largerCorpus();
+    const QList<int> events = filteredEvents();
+    EventChart chart(kind);
+    chart.setEvents(corpus, events, {});
+    const QList<QAbstractSeries *> all = chart.series();
+    QCOMPARE(all.size(), 1);
+    auto *bars = qobject_cast<QAbstractBarSeries *>(all.first());
+    QVERIFY(bars);
+    qreal drawn = 0;
+    for (const QBarSet *set : bars->barSets())
+        drawn += set->sum();
+    QCOMPARE(int(drawn) + sumOfNumbersIn(chart.note()), int(events.size()));
+    QVERIFY(chart.title().contains(u"%1 events"_s.arg(events.size())));
+    if (kind == ChartKind::Monthly) {
+        QVERIFY(chart.note().contains(u"2 known only to the year"_s));  // 2023 agreement, 2022 sanction
+        QVERIFY(chart.note().contains(u"1 undated"_s));                // the meeting; the visit is filtered out
+    } else {
+        QVERIFY(chart.note().isEmpty());
+    }
+}
+
+void TestEventChart::actors_pointsAreTheCountsOfEventsNamingEachActorInEachMonth()
+{
+    const Corpus corpus = largerCorpus();
+    const QList<int> events = filteredEvents();
+    EventChart chart(ChartKind::Actors);
+    chart.setEvents(corpus, events, {});
+    const QList<QAbstractSeries *> all = chart.series();
+    QCOMPARE(all.size(), 4);  // Xi, Putin, Lavrov, Wang Yi
+    const QList<QDate> &months = chart.monthly().months;
+    QVERIFY(!months.isEmpty());
+    for (QAbstractSeries *abstract : all) {
+        auto *line = qobject_cast<QLineSeries *>(abstract);
+        QVERIFY(line);
+        // Counted here from the events themselves, not through eventbins.
+        QMap<QDate, int> expected;
+        for (const int index : events) {
+            const Event &event = corpus.events.at(index);
+            if (event.actors.contains(line->name()) && event.date.precision() >= Precision::Month) {
+                const QDate first = event.date.firstQDate();
+                ++expected[QDate(first.year(), first.month(), 1)];
+            }
+        }
+        QMap<QDate, int> drawn;
+        for (const QPointF &point : line->points()) {
+            const int month = int(std::lround(point.x()));
+            QCOMPARE(point.x(), qreal(month));
+            QVERIFY(month >= 0 && month < months.size());
+            if (point.y() != 0)
+                drawn[months.at(month)] += int(point.y());
+        }
+        QCOMPARE(drawn, expected);
+    }
+}
+
+void TestEventChart::pairs_barsAreTheCountsOfEventsNamingBothActors()
+{
+    const Corpus corpus = largerCorpus();
+    const QList<int> events = filteredEvents();
+    EventChart chart(ChartKind::Pairs);
+    chart.setEvents(corpus, events, {});
+    auto *bars = onlySeries<QHorizontalBarSeries>(chart);
+    QVERIFY(bars);
+    QBarCategoryAxis *axis = nullptr;
+    for (QAbstractAxis *candidate : chart.axes(Qt::Vertical))
+        axis = axis ? axis : qobject_cast<QBarCategoryAxis *>(candidate);
+    QVERIFY(axis);
+    const QBarSet *set = bars->barSets().first();
+    QCOMPARE(axis->count(), set->count());
+    // Counted here from the events themselves, not through eventbins.
+    QMap<std::pair<QString, QString>, int> together;
+    for (const int index : events) {
+        QStringList actors = corpus.events.at(index).actors;
+        actors.sort();
+        actors.removeDuplicates();
+        for (qsizetype a = 0; a < actors.size(); ++a)
+            for (qsizetype b = a + 1; b < actors.size(); ++b)
+                ++together[{actors.at(a), actors.at(b)}];
+    }
+    QCOMPARE(set->count(), together.size());  // fewer than kTopPairs: all of them are shown
+    int previous = 0;
+    for (int i = 0; i < set->count(); ++i) {
+        const QStringList names = axis->at(i).split(u" – "_s);
+        QCOMPARE(names.size(), 2);
+        const auto pair = names.at(0) < names.at(1) ? std::pair(names.at(0), names.at(1)) : std::pair(names.at(1), names.at(0));
+        QVERIFY2(together.contains(pair), qPrintable(axis->at(i)));
+        QCOMPARE(int(set->at(i)), together.value(pair));
+        QVERIFY(int(set->at(i)) >= previous);  // bottom up: the most frequent on top
+        previous = int(set->at(i));
+    }
+    QCOMPARE(int(set->at(set->count() - 1)), 4);  // Putin–Xi
 }
 
 void TestEventChart::panel_forwardsClicksAndUndo()

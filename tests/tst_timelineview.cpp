@@ -100,6 +100,7 @@ private slots:
     void laneModes_giveOneLanePerActorTypeOrAll_data();
     void laneModes_giveOneLanePerActorTypeOrAll();
     void eventWithTwoActors_appearsInBothLanes();
+    void laneHeight_shrinksToItsMinimumAndKeepsEventsInTheirLanes();
     void clickingMarker_emitsEventSelectedWithItsRow();
     void clickingStackedMonthBars_cyclesThroughTheirEvents();
     void keyboard_stepsThroughEventsInTime();
@@ -296,6 +297,34 @@ void TestTimelineView::eventWithTwoActors_appearsInBothLanes()
         QCOMPARE(hit.row, int(LavrovMeeting));
         QCOMPARE(hit.lane, lane);
     }
+}
+
+void TestTimelineView::laneHeight_shrinksToItsMinimumAndKeepsEventsInTheirLanes()
+{
+    load(sampleCorpus());
+    m_view->setLaneMode(TimelineLaneMode::ByActor);
+    m_view->setVisibleRange(day(2024, 3, 25), day(2024, 4, 25));
+    const int usual = m_view->laneHeight();
+    QCOMPARE(usual, m_view->defaultLaneHeight());
+    QVERIFY(m_view->minimumLaneHeight() > 0 && m_view->minimumLaneHeight() <= usual);
+    QCOMPARE(m_view->laneRect(1).top(), m_view->axisHeight() + usual);
+
+    m_view->setLaneHeight(1);  // below the minimum: clamped
+    QCOMPARE(m_view->laneHeight(), m_view->minimumLaneHeight());
+    const int wang = int(labels(*m_view).indexOf(u"Wang Yi"_s));
+    QVERIFY(wang >= 0);
+    const QRect lane = m_view->laneRect(wang);
+    QCOMPARE(lane.height(), m_view->minimumLaneHeight());
+    QCOMPARE(lane.top(), m_view->axisHeight() + wang * m_view->minimumLaneHeight());
+    // The dot stays inside its lane and a click there still finds it.
+    const TimelineView::Hit marker = m_view->eventItem(LavrovMeeting);
+    const TimelineView::Hit hit = m_view->itemAt(QPoint(int(marker.rect.center().x()), lane.center().y()));
+    QCOMPARE(hit.row, int(LavrovMeeting));
+    QCOMPARE(hit.lane, wang);
+    QVERIFY(QRectF(lane).contains(hit.rect));
+
+    m_view->setLaneHeight(0);
+    QCOMPARE(m_view->laneHeight(), usual);
 }
 
 void TestTimelineView::clickingMarker_emitsEventSelectedWithItsRow()

@@ -82,6 +82,8 @@ std::optional<Drawing> makeDrawing(const QString &picture, const Corpus &corpus,
         timeline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         timeline->setFrameShape(QFrame::NoFrame);
         timeline->setModel(drawing.proxy.get());
+        // fitTimelineLanes() cuts the view after its last whole lane, however few fit.
+        timeline->setMinimumHeight(0);
         drawing.widget = std::move(timeline);
     } else if (const auto kind = chartKindFromName(picture)) {
         auto *chart = new EventChart(*kind);
@@ -118,6 +120,37 @@ std::optional<Drawing> makeDrawing(const QString &picture, const Corpus &corpus,
         timeline->fitAll();
     QCoreApplication::processEvents();
     return drawing;
+}
+
+// Lays the widget out at `size` and lets what depends on the layout follow: the timeline fits its
+// events, month axes pick their ticks.
+void settle(QWidget &widget, QSize size)
+{
+    widget.resize(size);
+    for (int pass = 0; pass < 3; ++pass)
+        QCoreApplication::processEvents();
+    if (auto *timeline = qobject_cast<TimelineView *>(&widget))
+        timeline->fitAll();
+    QCoreApplication::processEvents();
+}
+
+// Fits the timeline's lanes into `size`: they shrink from their usual height down to their minimum
+// and, if they still do not all fit, the view stops after the last whole lane, the most active
+// ones being first. Returns how many lanes are shown.
+int fitTimelineLanes(TimelineView &timeline, QSize size)
+{
+    const int lanes = timeline.laneCount();
+    const int page = std::max(0, size.height() - timeline.axisHeight());
+    int shown = lanes;
+    int laneHeight = 0;  // the default
+    if (lanes > 0 && lanes * timeline.defaultLaneHeight() > page) {
+        shown = std::clamp(page / timeline.minimumLaneHeight(), 1, lanes);
+        laneHeight = std::clamp(page / shown, timeline.minimumLaneHeight(), timeline.defaultLaneHeight());
+    }
+    timeline.setLaneHeight(laneHeight);
+    const int height = shown < lanes ? timeline.axisHeight() + shown * timeline.laneHeight() : size.height();
+    settle(timeline, QSize(size.width(), std::min(height, size.height())));
+    return shown;
 }
 
 // Paints the drawing over the caption, in logical pixels.
@@ -194,15 +227,30 @@ bool exportPicture(const QString &picture, const Corpus &corpus, const EventFilt
         drawing = makeDrawing(picture, corpus, filter, events, QSize(size.width(), size.height() - guess));
         if (!drawing)
             return fail(tr("unknown picture %1 (%2)").arg(picture, exportablePictures().join(u", ")));
-        caption = captionText(filter, summarizeEvents(corpus, events), drawing->note, settings.exportDate);
-        captionHeight = QFontMetrics(font).boundingRect(QRect(QPoint(), probe), Qt::TextWordWrap, caption).height();
-        captionHeight = std::min(size.height() / 3, captionHeight + QFontMetrics(font).lineSpacing());
-        drawing->widget->resize(size.width(), size.height() - captionHeight);
-        for (int pass = 0; pass < 3; ++pass)
-            QCoreApplication::processEvents();
-        if (auto *timeline = qobject_cast<TimelineView *>(drawing->widget.get()))
-            timeline->fitAll();
-        QCoreApplication::processEvents();
+        const EventSummary summary = summarizeEvents(corpus, events);
+        const auto measure = [&](const QString &note) {
+            caption = captionText(filter, summary, note, settings.exportDate);
+            captionHeight = QFontMetrics(font).boundingRect(QRect(QPoint(), probe), Qt::TextWordWrap, caption).height();
+            captionHeight = std::min(size.height() / 3, captionHeight + QFontMetrics(font).lineSpacing());
+        };
+        measure(drawing->note);
+        if (auto *timeline = qobject_cast<TimelineView *>(drawing->widget.get())) {
+            const int lanes = timeline->laneCount();
+            const auto lanesNote = [&](int shown) {
+                return timeline->laneMode() == TimelineLaneMode::ByActor
+                           ? tr("%1 of %2 lanes shown (most active).").arg(shown).arg(lanes)
+                           : tr("%1 of %2 lanes shown.").arg(shown).arg(lanes);
+            };
+            int shown = fitTimelineLanes(*timeline, QSize(size.width(), size.height() - captionHeight));
+            if (shown < lanes) {
+                // The note takes room from the lanes: fit them again under the longer caption.
+                measure(lanesNote(shown));
+                shown = fitTimelineLanes(*timeline, QSize(size.width(), size.height() - captionHeight));
+                measure(lanesNote(shown));
+            }
+        } else {
+            settle(*drawing->widget, QSize(size.width(), size.height() - captionHeight));
+        }
     }
 
     QSaveFile file(path);

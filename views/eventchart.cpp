@@ -181,11 +181,13 @@ void EventChart::buildActors()
 
 void EventChart::buildTypes()
 {
-    auto *series = new QBarSeries;
+    // Horizontal bars, so that each type name has a line of its own rather than a narrow column under
+    // its bar. They are drawn from the bottom up: the first type goes last, on top.
+    auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(tr("Events"));
     QList<qreal> values;
     QStringList categories;
-    for (int type = 0; type < kEventTypeCount; ++type) {
+    for (int type = kEventTypeCount - 1; type >= 0; --type) {
         values.append(m_types.at(std::size_t(type)));
         categories.append(eventTypeName(EventType(type)));
     }
@@ -195,14 +197,14 @@ void EventChart::buildTypes()
     series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    connect(series, &QBarSeries::clicked, this, [this](int index, QBarSet *) { activate(index); });
+    connect(series, &QHorizontalBarSeries::clicked, this, [this](int index, QBarSet *) { activate(kEventTypeCount - 1 - index); });
     addSeries(series);
     auto *axis = new QBarCategoryAxis;
     axis->append(categories);
-    addAxis(axis, Qt::AlignBottom);
+    addAxis(axis, Qt::AlignLeft);
     series->attachAxis(axis);
     legend()->hide();
-    addCountAxis(Qt::Vertical, *std::max_element(m_types.cbegin(), m_types.cend()));
+    addCountAxis(Qt::Horizontal, *std::max_element(m_types.cbegin(), m_types.cend()));
 }
 
 void EventChart::buildPairs()

@@ -22,7 +22,7 @@ std::optional<ChartKind> chartKindFromName(QStringView name);
 // One Qt Charts chart over a list of events, drawn from the counts of eventbins.h:
 //   monthly — events per month, stacked by first actor (the top ones, then "others");
 //   actors  — events per month naming each of the chosen actors (lines);
-//   types   — events per type (bars);
+//   types   — events per type (horizontal bars: each type name has a line of its own);
 //   pairs   — the actor pairs that appear together most (horizontal bars).
 // Month axes have ticks on month or year boundaries, as many as the plot's width can label.
 // Clicking an item asks, through narrowRequested(), for the filter narrowed to it.

@@ -167,7 +167,19 @@ QList<int> TimelineView::laneRows(int lane) const
 }
 
 int TimelineView::axisHeight() const { return 2 * fontMetrics().height() + 12; }
-int TimelineView::laneHeight() const { return std::max(40, fontMetrics().height() * 2 + 14); }
+int TimelineView::defaultLaneHeight() const { return std::max(40, fontMetrics().height() * 2 + 14); }
+int TimelineView::minimumLaneHeight() const { return std::min(defaultLaneHeight(), QFontMetrics(smallFont()).height() * 2 + 8); }
+int TimelineView::laneHeight() const { return m_laneHeight > 0 ? m_laneHeight : defaultLaneHeight(); }
+
+void TimelineView::setLaneHeight(int height)
+{
+    height = height > 0 ? std::max(height, minimumLaneHeight()) : 0;
+    if (height == m_laneHeight)
+        return;
+    m_laneHeight = height;
+    updateScrollBars();
+    viewport()->update();
+}
 
 QFont TimelineView::smallFont() const
 {

@@ -56,6 +56,13 @@ public:
     QString laneLabel(int lane) const;
     QList<int> laneRows(int lane) const;  // the source rows drawn in the lane, by date
     QRect laneRect(int lane) const;       // the lane's plot area, scrolled; empty if out of range
+    int axisHeight() const;               // the time axis above the lanes
+    // The lanes' height: by default it follows the font; setLaneHeight() changes it, down to
+    // minimumLaneHeight() (a row of period labels, the dots, a row of month bars), and 0 restores it.
+    int laneHeight() const;
+    int defaultLaneHeight() const;
+    int minimumLaneHeight() const;
+    void setLaneHeight(int height);
 
     // The time axis. Times are Julian day numbers; a day d covers [d, d + 1).
     double daysPerPixel() const { return m_daysPerPixel; }
@@ -115,8 +122,6 @@ private:
     void paintAxis(QPainter &painter, const TimelineTicks &ticks) const;
     void paintLane(QPainter &painter, int lane) const;
     void paintGutter(QPainter &painter) const;
-    int axisHeight() const;
-    int laneHeight() const;
     QFont smallFont() const;
     int gutterWidth() const;
     int firstLaneTop() const;
@@ -136,6 +141,7 @@ private:
     mutable int m_gutterWidth = 0;                 // follows the lane labels
     bool m_fitPending = true;                      // a new model is shown whole once laid out
     bool m_settleQueued = false;
+    int m_laneHeight = 0;                          // 0: defaultLaneHeight()
 
     double m_leftDay = 0;
     double m_daysPerPixel = 1;
