@@ -97,13 +97,14 @@ int tagDates(const QStringList &arguments)
 struct FilterOptions
 {
     QCommandLineOption actor{QStringLiteral("actor"), QStringLiteral("Only events with this actor (repeatable)."), QStringLiteral("NAME")};
+    QCommandLineOption allActors{QStringLiteral("all-actors"), QStringLiteral("Only events naming every --actor, not just one.")};
     QCommandLineOption type{QStringLiteral("type"), QStringLiteral("Only events of this type (repeatable)."), QStringLiteral("TYPE")};
     QCommandLineOption from{QStringLiteral("from"), QStringLiteral("Only events on or after DATE."), QStringLiteral("DATE")};
     QCommandLineOption to{QStringLiteral("to"), QStringLiteral("Only events on or before DATE."), QStringLiteral("DATE")};
 
     explicit FilterOptions(QCommandLineParser &parser)
     {
-        parser.addOptions({actor, type, from, to});
+        parser.addOptions({actor, allActors, type, from, to});
         parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Article files or folders (default: the bundled articles)."),
                                      QStringLiteral("[PATH...]"));
     }
@@ -117,6 +118,7 @@ struct FilterOptions
             // Unlisted people have no gazetteer entry: keep the name as given.
             filter.actors.insert(index >= 0 ? extractor.gazetteer().actors().at(index).name : name);
         }
+        filter.allActors = parser.isSet(allActors);
         for (const QString &name : parser.values(type)) {
             const auto eventType = eventTypeFromName(name);
             if (!eventType) {

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace dateline {
 
 bool EventFilter::accepts(const Event &event, const Article &article) const
@@ -14,9 +16,13 @@ bool EventFilter::accepts(const Event &event, const Article &article) const
         return false;
     if (!types.isEmpty() && !types.contains(event.type))
         return false;
-    if (!actors.isEmpty()
-        && std::none_of(event.actors.cbegin(), event.actors.cend(), [this](const QString &actor) { return actors.contains(actor); }))
-        return false;
+    if (!actors.isEmpty()) {
+        const bool passes = allActors
+            ? std::all_of(actors.cbegin(), actors.cend(), [&event](const QString &actor) { return event.actors.contains(actor); })
+            : std::any_of(event.actors.cbegin(), event.actors.cend(), [this](const QString &actor) { return actors.contains(actor); });
+        if (!passes)
+            return false;
+    }
     if (!acceptsDate(event.date))
         return false;
     if (!text.isEmpty()) {
@@ -51,7 +57,7 @@ QString EventFilter::description() const
     if (!actors.isEmpty()) {
         QStringList names(actors.cbegin(), actors.cend());
         names.sort();
-        parts.append((names.size() == 1 ? tr("actor %1") : tr("actors %1")).arg(names.join(tr(" or "))));
+        parts.append((names.size() == 1 ? tr("actor %1") : tr("actors %1")).arg(names.join(allActors ? tr(" and ") : tr(" or "))));
     }
     if (!types.isEmpty()) {
         QStringList names;

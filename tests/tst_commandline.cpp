@@ -122,6 +122,26 @@ void TestCommandLine::filtersByActorTypeAndDates()
     QVERIFY(!in2022.isEmpty());
     for (const QJsonValue &event : in2022)
         QVERIFY(event[u"date"_s].toString().startsWith(u"2022"_s));
+
+    // --all-actors: an event must name every --actor, not just one. Two actors that some event names together:
+    QStringList pair;
+    for (const QJsonValue &event : all) {
+        const QJsonArray actors = event[u"actors"_s].toArray();
+        if (actors.size() >= 2) {
+            pair = {actors.at(0).toString(), actors.at(1).toString()};
+            break;
+        }
+    }
+    QCOMPARE(pair.size(), 2);
+    const QStringList pairOptions{u"--actor"_s, pair.at(0), u"--actor"_s, pair.at(1)};
+    const QJsonArray either = exportJson(pairOptions).value(u"events").toArray();
+    const QJsonArray both = exportJson(pairOptions + QStringList{u"--all-actors"_s}).value(u"events").toArray();
+    QVERIFY(!both.isEmpty());
+    QVERIFY(both.size() < either.size());
+    for (const QJsonValue &event : both) {
+        const QJsonArray actors = event[u"actors"_s].toArray();
+        QVERIFY(actors.contains(pair.at(0)) && actors.contains(pair.at(1)));
+    }
 }
 
 void TestCommandLine::writesToAFile()

@@ -221,7 +221,17 @@ void TestEventChart::pairs_topPairIsOnTopAndClickNarrowsToBothActors()
     QCOMPARE(int(set->at(2)), 3);  // Putin–Xi, drawn last, on top
     QSignalSpy spy(&chart, &EventChart::narrowRequested);
     emit bars->clicked(2, set);
-    QCOMPARE(spy.first().first().value<EventFilter>().actors, (QSet<QString>{kPutin, kXi}));
+    const EventFilter narrowed = spy.first().first().value<EventFilter>();
+    QCOMPARE(narrowed.actors, (QSet<QString>{kPutin, kXi}));
+    QVERIFY(narrowed.allActors);  // both of them, not either
+    int accepted = 0;
+    for (const Event &event : corpus.events) {
+        if (!narrowed.accepts(event, corpus.articles.at(event.article)))
+            continue;
+        ++accepted;
+        QVERIFY(event.actors.contains(kPutin) && event.actors.contains(kXi));
+    }
+    QCOMPARE(accepted, 3);
 }
 
 void TestEventChart::monthlyAndTypes_seriesAndNoteAddUpToTheFilteredCount_data()

@@ -120,6 +120,8 @@ private slots:
     void textSearch_isDebouncedIntoTheFilter();
     void facetCounts_countEachActorAmongTheRemainingTypes();
     void facetCounts_countEachTypeAmongTheCheckedActors();
+    void allActorsCheck_requiresEveryCheckedActor();
+    void facetCounts_withAllActors_requireTheOtherCheckedActorsToo();
     void setCorpus_keepsSelectionsWhoseNamesRemain();
     void setCorpus_ofAnotherCorpus_checksEveryActor();
     void setFilter_beforeAnyCorpus_appliesWhenItArrives();
@@ -366,6 +368,63 @@ void TestFilterDock::facetCounts_countEachTypeAmongTheCheckedActors()
     }
 }
 
+void TestFilterDock::allActorsCheck_requiresEveryCheckedActor()
+{
+    const auto corpus = sampleCorpus();
+    FilterDock dock;
+    dock.setCorpus(corpus);
+    auto *check = child<QCheckBox>(dock, u"allActorsCheck"_s);
+    QVERIFY(check->isVisibleTo(&dock));
+    QVERIFY(!check->isChecked());
+    EventFilter filter;
+    filter.actors = {u"Vladimir Putin"_s, u"Xi Jinping"_s};
+    dock.setFilter(filter);
+    QCOMPARE(acceptedEvents(*corpus, dock.filter()), 3);  // either of them
+
+    QSignalSpy spy(&dock, &FilterDock::filterChanged);
+    check->click();
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(lastFilter(spy).allActors);
+    QCOMPARE(lastFilter(spy).actors, filter.actors);
+    QCOMPARE(acceptedEvents(*corpus, dock.filter()), 1);  // both of them
+
+    // setFilter() shows the flag in the box, and back.
+    filter.allActors = false;
+    dock.setFilter(filter);
+    QVERIFY(!check->isChecked());
+    filter.allActors = true;
+    dock.setFilter(filter);
+    QVERIFY(check->isChecked());
+    QCOMPARE(dock.filter(), filter);
+}
+
+void TestFilterDock::facetCounts_withAllActors_requireTheOtherCheckedActorsToo()
+{
+    const auto corpus = sampleCorpus();
+    FilterDock dock;
+    dock.setCorpus(corpus);
+    EventFilter filter;
+    filter.actors = {u"Vladimir Putin"_s, u"Xi Jinping"_s};
+    filter.allActors = true;
+    dock.setFilter(filter);
+
+    // An actor's count: the events naming all the other checked actors and this one, which for an
+    // unchecked actor is what checking it would show.
+    const ActorListModel *model = dock.actorModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString name = model->index(row).data(ActorListModel::NameRole).toString();
+        EventFilter with = filter;
+        with.actors.insert(name);
+        QCOMPARE(model->index(row).data(ActorListModel::CountRole).toInt(), acceptedEvents(*corpus, with));
+    }
+    QCOMPARE(actorRow(model, u"Vladimir Putin"_s).data(ActorListModel::CountRole).toInt(), 1);
+    QCOMPARE(actorRow(model, u"Xi Jinping"_s).data(ActorListModel::CountRole).toInt(), 1);
+    QCOMPARE(actorRow(model, u"Jean Dupont"_s).data(ActorListModel::CountRole).toInt(), 0);
+    // Type counts apply the same actor criterion.
+    QCOMPARE(child<QLabel>(dock, u"typeCount_meeting"_s)->text(), u"1"_s);
+    QCOMPARE(child<QLabel>(dock, u"typeCount_statement"_s)->text(), u"0"_s);
+}
+
 void TestFilterDock::setCorpus_keepsSelectionsWhoseNamesRemain()
 {
     auto corpus = sampleCorpus();
@@ -440,6 +499,7 @@ void TestFilterDock::saveState_restoresTheSameFilter()
     dock.setCorpus(sampleCorpus());
     EventFilter filter;
     filter.actors = {u"Russia"_s, u"Wang Yi"_s};
+    filter.allActors = true;
     filter.noTypes = true;
     filter.from = DateValue::ofDay(2023, 1, 2);
     filter.to = DateValue::ofMonth(2024, 4);

@@ -705,6 +705,23 @@ void TestMainWindow::chartClick_narrowsTableAndTimelineAndUndoRestores()
     QCOMPARE(m_filters->filter(), EventFilter());
     QCOMPARE(m_proxy->rowCount(), all);
     QVERIFY(!charts->undoButton()->isEnabled());
+
+    // A pair narrows to the events naming both actors, not either; Undo restores the filter.
+    EventChart *pairs = charts->chart(ChartKind::Pairs);
+    QTRY_VERIFY(!pairs->pairs().isEmpty());
+    const ActorPairCount pair = pairs->pairs().first();
+    pairs->activate(0);
+    QCOMPARE(m_filters->filter().actors, (QSet<QString>{pair.first, pair.second}));
+    QVERIFY(m_filters->filter().allActors);
+    QVERIFY(m_filters->findChild<QCheckBox *>(u"allActorsCheck"_s)->isChecked());
+    QCOMPARE(m_proxy->rowCount(), pair.count);
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QStringList actors = m_proxy->index(row, 0).data(EventModel::ActorsRole).toStringList();
+        QVERIFY2(actors.contains(pair.first) && actors.contains(pair.second), qPrintable(actors.join(u", ")));
+    }
+    charts->undoButton()->click();
+    QCOMPARE(m_filters->filter(), EventFilter());
+    QCOMPARE(m_proxy->rowCount(), all);
 }
 
 void TestMainWindow::droppingFolderUrl_loadsIt()

@@ -124,14 +124,20 @@ void TestModels::filtersByActorTypeDateAndText_data()
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("text");
     QTest::addColumn<int>("rows");
-    QTest::newRow("no filter") << QStringList() << -1 << QString() << QString() << QString() << 4;
-    QTest::newRow("one actor") << QStringList{u"Wang Yi"_s} << -1 << QString() << QString() << QString() << 1;
-    QTest::newRow("any of two actors") << QStringList{u"Wang Yi"_s, u"Russia"_s} << -1 << QString() << QString() << QString() << 2;
-    QTest::newRow("type") << QStringList() << int(EventType::Conflict) << QString() << QString() << QString() << 1;
-    QTest::newRow("month overlaps a day range") << QStringList() << -1 << u"2024-05-10"_s << u"2024-05-20"_s << QString() << 1;
-    QTest::newRow("year range drops the undated") << QStringList() << -1 << u"2022"_s << u"2024"_s << QString() << 3;
-    QTest::newRow("text without accents finds accents") << QStringList() << -1 << QString() << QString() << u"pekin"_s << 2;
-    QTest::newRow("text in the sentence") << QStringList() << -1 << QString() << QString() << u"assaut"_s << 1;
+    QTest::addColumn<bool>("allActors");
+    QTest::newRow("no filter") << QStringList() << -1 << QString() << QString() << QString() << 4 << false;
+    QTest::newRow("one actor") << QStringList{u"Wang Yi"_s} << -1 << QString() << QString() << QString() << 1 << false;
+    QTest::newRow("any of two actors") << QStringList{u"Wang Yi"_s, u"Russia"_s} << -1 << QString() << QString() << QString() << 2 << false;
+    QTest::newRow("type") << QStringList() << int(EventType::Conflict) << QString() << QString() << QString() << 1 << false;
+    QTest::newRow("month overlaps a day range") << QStringList() << -1 << u"2024-05-10"_s << u"2024-05-20"_s << QString() << 1 << false;
+    QTest::newRow("year range drops the undated") << QStringList() << -1 << u"2022"_s << u"2024"_s << QString() << 3 << false;
+    QTest::newRow("text without accents finds accents") << QStringList() << -1 << QString() << QString() << u"pekin"_s << 2 << false;
+    QTest::newRow("text in the sentence") << QStringList() << -1 << QString() << QString() << u"assaut"_s << 1 << false;
+    QTest::newRow("all of two actors: an event with both") << QStringList{u"Sergey Lavrov"_s, u"Wang Yi"_s} << -1 << QString() << QString()
+                                                            << QString() << 1 << true;
+    QTest::newRow("all of two actors: none has both") << QStringList{u"Wang Yi"_s, u"Russia"_s} << -1 << QString() << QString()
+                                                       << QString() << 0 << true;
+    QTest::newRow("all of one actor") << QStringList{u"Wang Yi"_s} << -1 << QString() << QString() << QString() << 1 << true;
 }
 
 void TestModels::filtersByActorTypeDateAndText()
@@ -142,6 +148,7 @@ void TestModels::filtersByActorTypeDateAndText()
     QFETCH(QString, to);
     QFETCH(QString, text);
     QFETCH(int, rows);
+    QFETCH(bool, allActors);
     EventModel model;
     EventFilterProxyModel proxy;
     proxy.setEventModel(&model);
@@ -153,6 +160,7 @@ void TestModels::filtersByActorTypeDateAndText()
     filter.from = DateValue::fromIso(from);
     filter.to = DateValue::fromIso(to);
     filter.text = text;
+    filter.allActors = allActors;
     proxy.setFilter(filter);
     QCOMPARE(proxy.rowCount(), rows);
 }

@@ -348,8 +348,10 @@ std::optional<EventFilter> EventChart::narrowedFilter(int index, int series) con
     case ChartKind::Pairs:
         if (index < 0 || index >= m_pairs.size())
             return std::nullopt;
+        // The pair's events are those naming both of them, not either.
         narrowed.actors = {m_pairs.at(index).first, m_pairs.at(index).second};
         narrowed.noActors = false;
+        narrowed.allActors = true;
         return narrowed;
     }
     return std::nullopt;

@@ -27,6 +27,7 @@ namespace {
 
 const auto kActorsKey = "actors"_L1;
 const auto kNoActorsKey = "noActors"_L1;
+const auto kAllActorsKey = "allActors"_L1;
 const auto kTypesKey = "types"_L1;
 const auto kNoTypesKey = "noTypes"_L1;
 const auto kFromKey = "from"_L1;
@@ -142,6 +143,15 @@ QWidget *FilterDock::createActorBox()
     m_onlyActor->setToolTip(tr("Check the current actor and uncheck the others (or double-click it)"));
     m_onlyActor->setEnabled(false);
 
+    m_allActorsCheck = new QCheckBox(tr("Only events naming all checked actors"), box);
+    m_allActorsCheck->setObjectName(u"allActorsCheck"_s);
+    m_allActorsCheck->setToolTip(tr("Show an event only if it names every checked actor, not just one of them"));
+    connect(m_allActorsCheck, &QCheckBox::toggled, this, [this](bool checked) {
+        EventFilter next = m_filter;
+        next.allActors = checked;
+        commit(next);
+    });
+
     connect(m_actorSearch, &QLineEdit::textChanged, m_actorProxy, &ActorFilterProxyModel::setSearchText);
     connect(m_actors, &ActorListModel::checkStateEdited, this, &FilterDock::readActors);
     connect(all, &QPushButton::clicked, this, [this] {
@@ -167,6 +177,7 @@ QWidget *FilterDock::createActorBox()
     layout->addWidget(m_actorSearch);
     layout->addWidget(m_actorView, 1);
     layout->addLayout(buttons);
+    layout->addWidget(m_allActorsCheck);
     layout->addWidget(m_unlistedHint);
     return box;
 }
@@ -327,6 +338,7 @@ QVariantMap FilterDock::saveState() const
     return {
         {kActorsKey, actors},
         {kNoActorsKey, m_filter.noActors},
+        {kAllActorsKey, m_filter.allActors},
         {kTypesKey, types},
         {kNoTypesKey, m_filter.noTypes},
         {kFromKey, m_filter.from.toIso()},
@@ -341,6 +353,7 @@ void FilterDock::restoreState(const QVariantMap &state)
     const QStringList actors = state.value(kActorsKey).toStringList();
     filter.actors = QSet<QString>(actors.cbegin(), actors.cend());
     filter.noActors = state.value(kNoActorsKey).toBool();
+    filter.allActors = state.value(kAllActorsKey).toBool();
     for (const QString &name : state.value(kTypesKey).toStringList())
         if (const auto type = eventTypeFromName(name))
             filter.types.insert(*type);
@@ -384,6 +397,10 @@ void FilterDock::showFilter()
         m_actors->setCheckedNames(m_filter.actors);
 
     updateActorTitle();
+    {
+        const QSignalBlocker block(m_allActorsCheck);
+        m_allActorsCheck->setChecked(m_filter.allActors);
+    }
 
     for (int type = 0; type < kEventTypeCount; ++type) {
         const QSignalBlocker block(m_typeChecks.at(type));

@@ -31,6 +31,7 @@ struct Corpus;
 //
 // "All checked" is no criterion (an empty set in the EventFilter), so events whose actors are not
 // in the list still show; "none checked" sets EventFilter::noActors or noTypes, which shows nothing.
+// A check box under the actors sets EventFilter::allActors: events must name every checked actor.
 class FilterDock final : public QWidget
 {
     Q_OBJECT
@@ -92,6 +93,7 @@ private:
     ActorListModel *m_actors = nullptr;
     ActorFilterProxyModel *m_actorProxy = nullptr;
     QPushButton *m_onlyActor = nullptr;
+    QCheckBox *m_allActorsCheck = nullptr;
     QLabel *m_unlistedHint = nullptr;
     std::array<QCheckBox *, kEventTypeCount> m_typeChecks{};
     std::array<QLabel *, kEventTypeCount> m_typeCounts{};

@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace dateline {
 
 void FilterFacets::setCorpus(std::shared_ptr<const Corpus> corpus)
@@ -78,9 +80,25 @@ FilterFacets::Counts FilterFacets::count(const EventFilter &filter)
         const auto first = m_actorIds.cbegin() + m_firstActorId.at(i);
         const auto last = m_actorIds.cbegin() + m_firstActorId.at(i + 1);
         const bool typePasses = !filter.noTypes && (filter.types.isEmpty() || filter.types.contains(event.type));
-        const bool actorsPass = !filter.noActors
-                                && (selected.isEmpty() || std::any_of(first, last, [&](int actor) { return selected.at(actor); }));
-        if (typePasses)
+        // With allActors, an actor's count is the number of events that pass every other criterion AND
+        // name all the other checked actors AND this one. An event naming this actor names all the
+        // others exactly when it names every checked actor: if this actor is checked it is one of them,
+        // and if not, "the others" are all of them. So one test serves every actor of the event, and
+        // the same test is the actor criterion the type counts apply.
+        bool actorsMatch = true;
+        if (!selected.isEmpty()) {
+            if (filter.allActors) {
+                qsizetype named = 0;  // distinct checked actors the event names
+                for (auto it = first; it != last; ++it)
+                    if (selected.at(*it) && std::find(first, it, *it) == it)
+                        ++named;
+                actorsMatch = named == filter.actors.size();  // a name the corpus lacks is never named
+            } else {
+                actorsMatch = std::any_of(first, last, [&](int actor) { return selected.at(actor); });
+            }
+        }
+        const bool actorsPass = !filter.noActors && actorsMatch;
+        if (typePasses && (!filter.allActors || actorsMatch))
             std::for_each(first, last, [&](int actor) { ++counts.actors[actor]; });
         if (actorsPass)
             ++counts.types.at(std::size_t(event.type));

@@ -14,7 +14,8 @@ struct Corpus;
 
 // The counts beside the filter's check boxes: for each actor and each type, how many events pass
 // every criterion but the one that actor or type belongs to, so that unchecking an actor never
-// zeroes its own count. One pass over the events per call.
+// zeroes its own count. With EventFilter::allActors an actor's count also requires the event to name
+// all the other checked actors (see count()). One pass over the events per call.
 class FilterFacets final
 {
 public:
