@@ -157,6 +157,30 @@ std::optional<QStringList> articleFiles(const QCommandLineParser &parser, const 
     return files;
 }
 
+// What both exports work on: the events of the files named, and the filter the options give.
+struct FilteredCorpus
+{
+    Corpus corpus;
+    EventFilter filter;
+};
+
+// Reads the filter options and the files; on failure returns the exit status (1 bad option,
+// 2 missing path) after saying why, otherwise 0.
+int readFilteredCorpus(const QCommandLineParser &parser, const FilterOptions &filterOptions, const QString &command,
+                       FilteredCorpus *out)
+{
+    const Extractor extractor;
+    const auto filter = filterOptions.read(parser, extractor, command);
+    if (!filter)
+        return 1;
+    const auto files = articleFiles(parser, command);
+    if (!files)
+        return 2;
+    out->corpus = loadCorpus(extractor, *files);
+    out->filter = *filter;
+    return 0;
+}
+
 int exportEvents(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -182,17 +206,11 @@ int exportEvents(const QStringList &arguments)
         return 1;
     }
 
-    const Extractor extractor;
-    const auto filter = filterOptions.read(parser, extractor, u"export-events"_s);
-    if (!filter)
-        return 1;
-    const auto files = articleFiles(parser, u"export-events"_s);
-    if (!files)
-        return 2;
-
-    const Corpus corpus = loadCorpus(extractor, *files);
-    const QByteArray output = format == u"csv" ? eventsToCsv(corpus, *filter)
-                                               : QJsonDocument(eventsToJson(corpus, *filter)).toJson(QJsonDocument::Indented);
+    FilteredCorpus input;
+    if (const int status = readFilteredCorpus(parser, filterOptions, u"export-events"_s, &input); status != 0)
+        return status;
+    const QByteArray output = format == u"csv" ? eventsToCsv(input.corpus, input.filter)
+                                               : QJsonDocument(eventsToJson(input.corpus, input.filter)).toJson(QJsonDocument::Indented);
     if (!parser.isSet(outputOption)) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly) || out.write(output) != output.size()) {
@@ -267,17 +285,11 @@ int exportChart(const QStringList &arguments)
         errStream() << "export-chart: " << error << Qt::endl;
         return 1;
     }
-    const Extractor extractor;
-    const auto filter = filterOptions.read(parser, extractor, u"export-chart"_s);
-    if (!filter)
-        return 1;
-    const auto files = articleFiles(parser, u"export-chart"_s);
-    if (!files)
-        return 2;
-
-    const Corpus corpus = loadCorpus(extractor, *files);
+    FilteredCorpus input;
+    if (const int status = readFilteredCorpus(parser, filterOptions, u"export-chart"_s, &input); status != 0)
+        return status;
     QString error;
-    if (!exportPicture(chart, corpus, *filter, output, settings, &error)) {
+    if (!exportPicture(chart, input.corpus, input.filter, output, settings, &error)) {
         errStream() << "export-chart: " << error << Qt::endl;
         return 3;
     }

@@ -1,6 +1,7 @@
 #include "corpus.h"
 #include "eventbins.h"
 #include "eventfilter.h"
+#include "testcorpus.h"
 
 #include <QTest>
 
@@ -16,19 +17,9 @@ const QString kWang = u"Wang Yi"_s;
 
 Corpus sampleCorpus()
 {
-    Corpus corpus;
-    for (const QString &name : {u"a.txt"_s, u"b.txt"_s}) {
-        Article article;
-        article.fileName = name;
-        corpus.articles.append(article);
-    }
-    const auto add = [&corpus](int article, DateValue date, EventType type, QStringList actors) {
-        Event event;
-        event.article = article;
-        event.date = date;
-        event.type = type;
-        event.actors = std::move(actors);
-        corpus.events.append(event);
+    CorpusBuilder builder(2);
+    const auto add = [&builder](int article, DateValue date, EventType type, QStringList actors) {
+        builder.add(date, type, std::move(actors), u"Une phrase."_s, article);
     };
     add(0, DateValue::ofDay(2024, 1, 15), EventType::Meeting, {kPutin, kXi});
     add(0, DateValue::ofMonth(2024, 1), EventType::Statement, {kXi});
@@ -37,7 +28,7 @@ Corpus sampleCorpus()
     add(1, DateValue(), EventType::Visit, {kWang});
     add(1, DateValue::ofDay(2024, 3, 30), EventType::Other, {});
     add(1, DateValue::ofMonth(2024, 4), EventType::Statement, {kPutin});
-    return corpus;
+    return *builder.corpus;
 }
 
 QList<int> allEvents(const Corpus &corpus)

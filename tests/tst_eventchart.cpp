@@ -1,6 +1,7 @@
 #include "chartspanel.h"
 #include "corpus.h"
 #include "eventchart.h"
+#include "testcorpus.h"
 
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -26,46 +27,28 @@ const QString kLavrov = u"Sergey Lavrov"_s;
 
 Corpus sampleCorpus()
 {
-    Corpus corpus;
-    Article article;
-    article.fileName = u"a.txt"_s;
-    corpus.articles.append(article);
-    const auto add = [&corpus](DateValue date, EventType type, QStringList actors) {
-        Event event;
-        event.article = 0;
-        event.date = date;
-        event.type = type;
-        event.actors = std::move(actors);
-        corpus.events.append(event);
-    };
-    add(DateValue::ofDay(2022, 11, 15), EventType::Meeting, {kPutin, kXi});
-    add(DateValue::ofMonth(2023, 1), EventType::Statement, {kXi});
-    add(DateValue::ofDay(2024, 3, 2), EventType::Meeting, {kLavrov, kPutin, kXi});
-    add(DateValue::ofYear(2023), EventType::Agreement, {kXi, kPutin});
-    add(DateValue(), EventType::Visit, {kLavrov});
-    return corpus;
+    CorpusBuilder builder;
+    builder.add(DateValue::ofDay(2022, 11, 15), EventType::Meeting, {kPutin, kXi});
+    builder.add(DateValue::ofMonth(2023, 1), EventType::Statement, {kXi});
+    builder.add(DateValue::ofDay(2024, 3, 2), EventType::Meeting, {kLavrov, kPutin, kXi});
+    builder.add(DateValue::ofYear(2023), EventType::Agreement, {kXi, kPutin});
+    builder.add(DateValue(), EventType::Visit, {kLavrov});
+    return *builder.corpus;
 }
 
 // The sample and more events, a few of them on several actors, and a filter's choice of them
 // that leaves some out.
 Corpus largerCorpus()
 {
-    Corpus corpus = sampleCorpus();
-    const auto add = [&corpus](DateValue date, EventType type, QStringList actors) {
-        Event event;
-        event.article = 0;
-        event.date = date;
-        event.type = type;
-        event.actors = std::move(actors);
-        corpus.events.append(event);
-    };
-    add(DateValue::ofDay(2022, 11, 20), EventType::Visit, {kLavrov, kXi});
-    add(DateValue::ofMonth(2024, 3), EventType::Statement, {kLavrov});
-    add(DateValue::ofDay(2023, 7, 4), EventType::Conflict, {});
-    add(DateValue::ofYear(2022), EventType::Sanction, {kPutin});
-    add(DateValue(), EventType::Meeting, {kPutin, kLavrov});
-    add(DateValue::ofDay(2024, 3, 30), EventType::Agreement, {kXi, kPutin, u"Wang Yi"_s});
-    return corpus;
+    CorpusBuilder builder;
+    *builder.corpus = sampleCorpus();
+    builder.add(DateValue::ofDay(2022, 11, 20), EventType::Visit, {kLavrov, kXi});
+    builder.add(DateValue::ofMonth(2024, 3), EventType::Statement, {kLavrov});
+    builder.add(DateValue::ofDay(2023, 7, 4), EventType::Conflict, {});
+    builder.add(DateValue::ofYear(2022), EventType::Sanction, {kPutin});
+    builder.add(DateValue(), EventType::Meeting, {kPutin, kLavrov});
+    builder.add(DateValue::ofDay(2024, 3, 30), EventType::Agreement, {kXi, kPutin, u"Wang Yi"_s});
+    return *builder.corpus;
 }
 
 QList<int> filteredEvents() { return {0, 1, 2, 3, 5, 6, 7, 8, 9, 10}; }  // not 4, an undated visit

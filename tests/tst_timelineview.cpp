@@ -1,6 +1,7 @@
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 #include "timelineaxis.h"
+#include "testcorpus.h"
 #include "timelineview.h"
 
 #include <QApplication>
@@ -22,33 +23,6 @@ namespace {
 enum Row { LavrovMeeting, PutinVisitInMay, ShoiguUndated, RussiaIn2022, PutinStatement, WangAgreement };
 
 double day(int year, int month, int dayOfMonth) { return double(QDate(year, month, dayOfMonth).toJulianDay()); }
-
-struct CorpusBuilder
-{
-    std::shared_ptr<Corpus> corpus = std::make_shared<Corpus>();
-
-    CorpusBuilder()
-    {
-        Article article;
-        article.fileName = u"a.txt"_s;
-        article.title = u"Sample"_s;
-        corpus->articles.append(article);
-    }
-
-    void add(DateValue date, EventType type, QStringList actors, const QString &sentence = u"Une phrase."_s)
-    {
-        Article &article = corpus->articles.first();
-        Event event;
-        event.article = 0;
-        event.date = date;
-        event.type = type;
-        event.actors = std::move(actors);
-        event.evidence = {article.text.size(), article.text.size() + sentence.size()};
-        article.text += sentence + u' ';
-        event.confidence = 0.5f;
-        corpus->events.append(event);
-    }
-};
 
 // Day, month, year and undated events; Putin has two, the meeting has two actors.
 std::shared_ptr<const Corpus> sampleCorpus()
