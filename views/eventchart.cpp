@@ -182,60 +182,51 @@ void EventChart::buildActors()
 void EventChart::buildTypes()
 {
     // Horizontal bars, so that each type name has a line of its own rather than a narrow column under
-    // its bar. They are drawn from the bottom up: the first type goes last, on top.
-    auto *series = new QHorizontalBarSeries;
-    auto *set = new QBarSet(tr("Events"));
+    // its bar.
     QList<qreal> values;
     QStringList categories;
-    for (int type = kEventTypeCount - 1; type >= 0; --type) {
+    for (int type = 0; type < kEventTypeCount; ++type) {
         values.append(m_types.at(std::size_t(type)));
         categories.append(eventTypeName(EventType(type)));
     }
-    set->append(values);
-    set->setColor(QColor(0x3f, 0x6e, 0xa8));
-    set->setLabelColor(Qt::black);
-    series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    connect(series, &QHorizontalBarSeries::clicked, this, [this](int index, QBarSet *) { activate(kEventTypeCount - 1 - index); });
-    addSeries(series);
-    auto *axis = new QBarCategoryAxis;
-    axis->append(categories);
-    addAxis(axis, Qt::AlignLeft);
-    series->attachAxis(axis);
-    legend()->hide();
-    addCountAxis(Qt::Horizontal, *std::max_element(m_types.cbegin(), m_types.cend()));
+    addHorizontalBars(tr("Events"), values, categories, QColor(0x3f, 0x6e, 0xa8));
 }
 
 void EventChart::buildPairs()
 {
-    // Horizontal bars are drawn from the bottom up: the most frequent pair goes last, on top.
-    auto *series = new QHorizontalBarSeries;
-    auto *set = new QBarSet(tr("Events together"));
     QList<qreal> values;
     QStringList categories;
-    int maximum = 0;
-    for (auto it = m_pairs.crbegin(); it != m_pairs.crend(); ++it) {
-        values.append(it->count);
-        categories.append(it->first + u" – " + it->second);
-        maximum = std::max(maximum, it->count);
+    for (const auto &pair : m_pairs) {
+        values.append(pair.count);
+        categories.append(pair.first + u" – " + pair.second);
     }
-    set->append(values);
-    set->setColor(QColor(0x5b, 0x8c, 0x5a));
+    addHorizontalBars(tr("Events together"), values, categories, QColor(0x5b, 0x8c, 0x5a));
+}
+
+void EventChart::addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories,
+                                   const QColor &color)
+{
+    // Horizontal bars are drawn from the bottom up: the first value goes last, on top.
+    QList<qreal> bottomUpValues(values.crbegin(), values.crend());
+    QStringList bottomUpCategories(categories.crbegin(), categories.crend());
+    auto *series = new QHorizontalBarSeries;
+    auto *set = new QBarSet(name);
+    set->append(bottomUpValues);
+    set->setColor(color);
     set->setLabelColor(Qt::black);
     series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
-    connect(series, &QHorizontalBarSeries::clicked, this, [this](int index, QBarSet *) {
-        activate(int(m_pairs.size()) - 1 - index);
-    });
+    const int count = int(values.size());
+    connect(series, &QHorizontalBarSeries::clicked, this, [this, count](int index, QBarSet *) { activate(count - 1 - index); });
     addSeries(series);
     auto *axis = new QBarCategoryAxis;
-    axis->append(categories);
+    axis->append(bottomUpCategories);
     addAxis(axis, Qt::AlignLeft);
     series->attachAxis(axis);
     legend()->hide();
-    addCountAxis(Qt::Horizontal, maximum);
+    const qreal maximum = values.isEmpty() ? 0 : *std::max_element(values.cbegin(), values.cend());
+    addCountAxis(Qt::Horizontal, int(maximum));
 }
 
 void EventChart::addCountAxis(Qt::Orientation orientation, int maximum)

@@ -65,6 +65,7 @@ private:
     void buildActors();
     void buildTypes();
     void buildPairs();
+    void addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories, const QColor &color);
     void addCountAxis(Qt::Orientation orientation, int maximum);
     void addMonthAxis();
     void relabelMonthAxis();
