@@ -15,7 +15,7 @@ namespace {
 
 QJsonValue isoOrNull(const DateValue &date) { return date.isValid() ? QJsonValue(date.toIso()) : QJsonValue(); }
 
-QJsonValue stringOrNull(const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); }
+QJsonValue stringOrNull(QStringView text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text.toString()); }
 
 QString csvField(const QString &value)
 {
@@ -68,11 +68,11 @@ QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter)
             {u"article"_s, article.fileName},
             {u"date"_s, isoOrNull(event.date)},
             {u"precision"_s, precisionName(event.date.precision())},
-            {u"date_text"_s, stringOrNull(event.dateText)},
+            {u"date_text"_s, stringOrNull(article.textOf(event.dateSpan))},
             {u"actors"_s, QJsonArray::fromStringList(event.actors)},
             {u"unlisted_actors"_s, QJsonArray::fromStringList(event.unlistedActors)},
             {u"type"_s, eventTypeName(event.type)},
-            {u"location"_s, stringOrNull(event.location)},
+            {u"location"_s, stringOrNull(article.textOf(event.locationSpan))},
             {u"sentence"_s, article.textOf(event.evidence).toString()},
             {u"start"_s, offsets(event.evidence.start)},
             {u"end"_s, offsets(event.evidence.end)},
@@ -90,8 +90,8 @@ QByteArray eventsToCsv(const Corpus &corpus, const EventFilter &filter)
     QString csv = u"article,date,precision,date_text,actors,unlisted_actors,type,location,sentence,start,end,confidence\n"_s;
     forEachAcceptedEvent(corpus, filter, [&](const Event &event, const Article &article, const CodePointOffsets &offsets) {
         const QStringList fields{
-            article.fileName, event.date.toIso(), precisionName(event.date.precision()), event.dateText,
-            event.actors.join(u"; "), event.unlistedActors.join(u"; "), eventTypeName(event.type), event.location,
+            article.fileName, event.date.toIso(), precisionName(event.date.precision()), article.textOf(event.dateSpan).toString(),
+            event.actors.join(u"; "), event.unlistedActors.join(u"; "), eventTypeName(event.type), article.textOf(event.locationSpan).toString(),
             article.textOf(event.evidence).toString(),
             QString::number(offsets(event.evidence.start)),
             QString::number(offsets(event.evidence.end)),

@@ -166,12 +166,13 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         event.type = typing->type;
         event.evidence = sentence;
         event.date = date;
-        event.dateText = own ? own->text : QString();
+        if (own)
+            event.dateSpan = {own->start, own->end};
         bool named = false;
         for (const ActorMention &mention : mentions) {
             if (mention.locative) {
-                if (event.location.isEmpty())
-                    event.location = article.text.mid(mention.span.start, mention.span.length());
+                if (event.locationSpan.length() == 0)
+                    event.locationSpan = mention.span;
                 continue;
             }
             const QString name = mention.actor >= 0 ? m_gazetteer.actors().at(mention.actor).name : mention.unlistedName;

@@ -229,14 +229,14 @@ void ReaderView::updateHeader()
         return;
     const Event &event = m_corpus->events.at(m_event);
     QStringList parts{eventTypeName(event.type), EventModel::dateText(event.date)};
-    if (!event.dateText.isEmpty())
-        parts.last() += tr(" (“%1”)").arg(event.dateText);
+    if (event.dateSpan.length() > 0)
+        parts.last() += tr(" (“%1”)").arg(article.textOf(event.dateSpan));
     else if (event.date.isValid())
         parts.last() += tr(" (publication date)");
     if (!event.actors.isEmpty())
         parts.append(event.actors.join(u", "));
-    if (!event.location.isEmpty())
-        parts.append(tr("in %1").arg(event.location));
+    if (event.locationSpan.length() > 0)
+        parts.append(tr("in %1").arg(article.textOf(event.locationSpan)));
     m_eventInfo->setText(parts.join(u"  ·  "));
 }
 
