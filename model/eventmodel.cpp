@@ -1,5 +1,7 @@
 #include "eventmodel.h"
 
+#include "eventindex.h"
+
 #include <QLocale>
 
 namespace dateline {
@@ -10,15 +12,24 @@ EventModel::~EventModel() = default;
 
 void EventModel::setCorpus(std::shared_ptr<const Corpus> corpus)
 {
+    setEventIndex(corpus ? std::make_shared<const EventIndex>(std::move(corpus)) : nullptr);
+}
+
+void EventModel::setEventIndex(std::shared_ptr<const EventIndex> index)
+{
     beginResetModel();
-    m_corpus = std::move(corpus);
+    m_index = std::move(index);
     endResetModel();
 }
 
+const Corpus *EventModel::corpus() const { return m_index ? &m_index->corpus() : nullptr; }
+
 int EventModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() || !m_corpus ? 0 : int(m_corpus->events.size());
+    return parent.isValid() || !m_index ? 0 : int(m_index->size());
 }
+
+QString EventModel::actorsText(const Event &event) { return event.actors.join(u", "); }
 
 int EventModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
@@ -36,10 +47,11 @@ QString EventModel::dateText(const DateValue &date)
 
 QVariant EventModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_corpus)
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !m_index)
         return {};
-    const Event &event = m_corpus->events.at(index.row());
-    const Article &article = m_corpus->articles.at(event.article);
+    const Corpus &corpus = m_index->corpus();
+    const Event &event = corpus.events.at(index.row());
+    const Article &article = corpus.articles.at(event.article);
 
     switch (role) {
     case Qt::DisplayRole:
@@ -47,7 +59,7 @@ QVariant EventModel::data(const QModelIndex &index, int role) const
         case DateColumn: return dateText(event.date);
         case PrecisionColumn: return precisionName(event.date.precision());
         case TypeColumn: return eventTypeName(event.type);
-        case ActorsColumn: return event.actors.join(u", ");
+        case ActorsColumn: return actorsText(event);
         case ArticleColumn: return article.title.isEmpty() ? article.fileName : article.title;
         case ConfidenceColumn: return QString::number(event.confidence, 'f', 2);
         case SentenceColumn: return article.textOf(event.evidence).toString();

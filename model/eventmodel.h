@@ -8,6 +8,8 @@
 
 namespace dateline {
 
+class EventIndex;
+
 // The events of a corpus, one row each. Views sort and filter on the raw-value roles,
 // never on display strings: "mai 2024" sorts by its date, not its letters.
 class EventModel final : public QAbstractTableModel
@@ -38,8 +40,11 @@ public:
     explicit EventModel(QObject *parent = nullptr);
     ~EventModel() override;
 
+    // Indexes the corpus here; a large one is better indexed on a worker thread and given whole.
     void setCorpus(std::shared_ptr<const Corpus> corpus);
-    const Corpus *corpus() const { return m_corpus.get(); }
+    void setEventIndex(std::shared_ptr<const EventIndex> index);
+    const Corpus *corpus() const;
+    const std::shared_ptr<const EventIndex> &eventIndex() const { return m_index; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -50,9 +55,10 @@ public:
     // How an event's date reads in the user's locale: its short date format ("24/02/2022"),
     // the month's name and year ("mai 2024"), the year ("2014"), or "Undated".
     static QString dateText(const DateValue &date);
+    static QString actorsText(const Event &event);  // "Wang Yi, Sergueï Lavrov"
 
 private:
-    std::shared_ptr<const Corpus> m_corpus;
+    std::shared_ptr<const EventIndex> m_index;
 };
 
 } // namespace dateline

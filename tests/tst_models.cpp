@@ -2,7 +2,10 @@
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 
+#include "testcorpus.h"
+
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace dateline;
@@ -58,6 +61,10 @@ private slots:
     void eventModelPassesTheModelTester();
     void articleModelPassesTheModelTester();
     void proxyPassesTheModelTesterWhileFiltering();
+    void proxyFiltersInTheBackgroundPastItsThreshold();
+    void persistentIndexesFollowTheirEventsThroughFilterAndSort();
+    void descendingSortKeepsTiesInModelOrder();
+    void newCorpusDuringBackgroundFilterWins();
     void sortsByDateValueNotDisplayText();
     void filtersByActorTypeDateAndText_data();
     void filtersByActorTypeDateAndText();
@@ -100,6 +107,92 @@ void TestModels::proxyPassesTheModelTesterWhileFiltering()
     QCOMPARE(proxy.rowCount(), 2);
     proxy.setFilter({});
     QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestModels::proxyFiltersInTheBackgroundPastItsThreshold()
+{
+    EventModel model;
+    EventFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setBackgroundThreshold(1);
+    proxy.setEventModel(&model);
+    QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+    model.setCorpus(sampleCorpus());
+    QTRY_COMPARE(proxy.rowCount(), 4);
+    QSignalSpy filtered(&proxy, &EventFilterProxyModel::filterChanged);
+    QSignalSpy busy(&proxy, &EventFilterProxyModel::busyChanged);
+    EventFilter filter;
+    filter.types = {EventType::Meeting};
+    proxy.setFilter(filter);
+    // Until the worker is done, the rows and the filter shown are the previous ones.
+    QVERIFY(proxy.isBusy());
+    QCOMPARE(proxy.rowCount(), 4);
+    QVERIFY(proxy.filter().isEmpty());
+    QVERIFY(filtered.wait());
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.filter(), filter);
+    QCOMPARE(proxy.sourceRows(), QList<int>{0});
+    QTRY_VERIFY(!proxy.isBusy());
+    QCOMPARE(busy.size(), 2);
+    QCOMPARE(busy.last().first().toBool(), false);
+}
+
+void TestModels::persistentIndexesFollowTheirEventsThroughFilterAndSort()
+{
+    EventModel model;
+    EventFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setEventModel(&model);
+    model.setCorpus(sampleCorpus());
+    proxy.sort(EventModel::DateColumn, Qt::AscendingOrder);
+    const QPersistentModelIndex visit = proxy.mapFromSource(model.index(1, EventModel::TypeColumn));
+    QCOMPARE(visit.row(), 3);  // 2024-05 comes last
+    proxy.sort(EventModel::DateColumn, Qt::DescendingOrder);
+    QCOMPARE(visit.row(), 0);
+    QCOMPARE(visit.column(), int(EventModel::TypeColumn));
+    EventFilter filter;
+    filter.text = u"poutine"_s;
+    proxy.setFilter(filter);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.mapToSource(visit).row(), 1);
+    filter.text = u"assaut"_s;
+    proxy.setFilter(filter);
+    QVERIFY(!visit.isValid());
+}
+
+void TestModels::descendingSortKeepsTiesInModelOrder()
+{
+    EventModel model;
+    EventFilterProxyModel proxy;
+    proxy.setEventModel(&model);
+    CorpusBuilder builder;
+    for (int i = 0; i < 4; ++i)
+        builder.add(DateValue::ofYear(2020 + i % 2), EventType::Meeting, {u"Wang Yi"_s});
+    model.setCorpus(builder.corpus);
+    proxy.sort(EventModel::DateColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.sourceRows(), (QList<int>{1, 3, 0, 2}));
+    proxy.sort(EventModel::TypeColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.sourceRows(), (QList<int>{0, 1, 2, 3}));
+}
+
+void TestModels::newCorpusDuringBackgroundFilterWins()
+{
+    EventModel model;
+    EventFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setBackgroundThreshold(1);
+    proxy.setEventModel(&model);
+    model.setCorpus(sampleCorpus());
+    QTRY_VERIFY(!proxy.isBusy());
+    EventFilter filter;
+    filter.types = {EventType::Meeting, EventType::Visit};
+    proxy.setFilter(filter);
+    CorpusBuilder other;
+    other.add(DateValue::ofYear(2020), EventType::Visit, {u"Wang Yi"_s});
+    model.setCorpus(other.corpus);
+    QTRY_VERIFY(!proxy.isBusy());
+    QCOMPARE(proxy.sourceRows(), QList<int>{0});
+    QCOMPARE(proxy.index(0, EventModel::ActorsColumn).data().toString(), u"Wang Yi"_s);
 }
 
 void TestModels::sortsByDateValueNotDisplayText()

@@ -1,0 +1,140 @@
+#include "eventindex.h"
+#include "extractor.h"
+#include "testcorpus.h"
+
+#include <QTest>
+
+using namespace dateline;
+using namespace Qt::StringLiterals;
+
+// The index must answer exactly what EventFilter::accepts() answers, event by event: it is only a
+// faster way to the same rows. Checked on the real articles, with the queries analysts type.
+class TestEventIndex final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void agreesWithTheFilterOnRealArticles_data();
+    void agreesWithTheFilterOnRealArticles();
+    void findsWordsOfTheTitleForEveryEventOfItsArticle();
+    void unknownActorsNameNoEvent();
+    void emptyCorpus();
+
+private:
+    std::shared_ptr<const Corpus> m_corpus;
+    std::unique_ptr<EventIndex> m_index;
+};
+
+void TestEventIndex::initTestCase()
+{
+    const Extractor extractor;
+    QStringList missing;
+    const QStringList files = listArticleFiles({QStringLiteral(DATELINE_ARTICLES_DIR), QStringLiteral(DATELINE_NEWS_DIR)}, &missing);
+    QVERIFY(missing.isEmpty());
+    m_corpus = std::make_shared<const Corpus>(loadCorpus(extractor, files));
+    QVERIFY(m_corpus->events.size() > 50);
+    m_index = std::make_unique<EventIndex>(m_corpus);
+}
+
+void TestEventIndex::agreesWithTheFilterOnRealArticles_data()
+{
+    QTest::addColumn<QStringList>("actors");
+    QTest::addColumn<bool>("allActors");
+    QTest::addColumn<QList<int>>("types");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("text");
+
+    const QStringList none;
+    const QList<int> anyType;
+    QTest::newRow("everything") << none << false << anyType << QString() << QString() << QString();
+    const QStringList texts{u"poutine"_s, u"POUT"_s, u"utine"_s, u"Pékin"_s, u"pekin"_s, u"wang yi"_s, u"sino-russe"_s,
+                            u"l'Ukraine"_s, u"l’Ukraine"_s, u"  Moscou  "_s, u" "_s, u"«"_s, u"xyzzy"_s, u"2022"_s,
+                            u"24 février"_s, u"a"_s, u"de la"_s, u"gaz"_s, u"Xi Jinping a"_s};
+    for (const QString &text : texts)
+        QTest::addRow("text \"%s\"", qPrintable(text)) << none << false << anyType << QString() << QString() << text;
+    QTest::newRow("one actor") << QStringList{u"Xi Jinping"_s} << false << anyType << QString() << QString() << QString();
+    QTest::newRow("either actor") << QStringList{u"Xi Jinping"_s, u"Sergueï Lavrov"_s} << false << anyType << QString() << QString()
+                                  << QString();
+    QTest::newRow("both actors") << QStringList{u"Xi Jinping"_s, u"Vladimir Poutine"_s} << true << anyType << QString() << QString()
+                                 << QString();
+    QTest::newRow("types") << none << false << QList<int>{int(EventType::Meeting), int(EventType::Military)} << QString() << QString()
+                           << QString();
+    QTest::newRow("from a day") << none << false << anyType << u"2022-02-24"_s << QString() << QString();
+    QTest::newRow("until a month") << none << false << anyType << QString() << u"2019-06"_s << QString();
+    QTest::newRow("a year") << none << false << anyType << u"2023"_s << u"2023"_s << QString();
+    QTest::newRow("all at once") << QStringList{u"Vladimir Poutine"_s} << false << QList<int>{int(EventType::Meeting), int(EventType::Visit)}
+                                 << u"2014"_s << u"2025-12"_s << u"moscou"_s;
+}
+
+void TestEventIndex::agreesWithTheFilterOnRealArticles()
+{
+    QFETCH(QStringList, actors);
+    QFETCH(bool, allActors);
+    QFETCH(QList<int>, types);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, text);
+    EventFilter filter;
+    filter.actors = QSet<QString>(actors.cbegin(), actors.cend());
+    filter.allActors = allActors;
+    for (const int type : std::as_const(types))
+        filter.types.insert(EventType(type));
+    filter.from = DateValue::fromIso(from);
+    filter.to = DateValue::fromIso(to);
+    filter.text = text;
+
+    QList<int> expected;
+    for (qsizetype i = 0; i < m_corpus->events.size(); ++i) {
+        const Event &event = m_corpus->events.at(i);
+        if (filter.accepts(event, m_corpus->articles.at(event.article)))
+            expected.append(int(i));
+    }
+    QCOMPARE(m_index->accepted(filter), expected);
+}
+
+void TestEventIndex::findsWordsOfTheTitleForEveryEventOfItsArticle()
+{
+    CorpusBuilder builder(2);
+    builder.corpus->articles[0].title = u"Gazoduc « Force de Sibérie »"_s;
+    builder.add(DateValue::ofYear(2019), EventType::Economic, {u"Gazprom"_s}, u"Les travaux ont commencé."_s, 0);
+    builder.add(DateValue::ofYear(2020), EventType::Economic, {u"CNPC"_s}, u"Le chantier avance."_s, 0);
+    builder.add(DateValue::ofYear(2021), EventType::Meeting, {u"Wang Yi"_s}, u"Une rencontre à Sibérie-Ville."_s, 1);
+    const EventIndex index(builder.corpus);
+    EventFilter filter;
+    filter.text = u"siberie"_s;
+    QCOMPARE(index.accepted(filter), (QList<int>{0, 1, 2}));
+    filter.text = u"force de sib"_s;
+    QCOMPARE(index.accepted(filter), (QList<int>{0, 1}));
+    filter.text = u"« force"_s;
+    QCOMPARE(index.accepted(filter), (QList<int>{0, 1}));
+}
+
+void TestEventIndex::unknownActorsNameNoEvent()
+{
+    CorpusBuilder builder;
+    builder.add(DateValue::ofYear(2019), EventType::Meeting, {u"Wang Yi"_s, u"Sergueï Lavrov"_s});
+    const EventIndex index(builder.corpus);
+    EventFilter filter;
+    filter.actors = {u"Wang Yi"_s, u"Nobody"_s};
+    QCOMPARE(index.accepted(filter), QList<int>{0});
+    filter.allActors = true;
+    QCOMPARE(index.accepted(filter), QList<int>());
+    filter.actors = {u"Nobody"_s};
+    filter.allActors = false;
+    QCOMPARE(index.accepted(filter), QList<int>());
+}
+
+void TestEventIndex::emptyCorpus()
+{
+    const EventIndex index(std::make_shared<const Corpus>());
+    EventFilter filter;
+    QCOMPARE(index.size(), 0);
+    QCOMPARE(index.accepted(filter), QList<int>());
+    filter.text = u"moscou"_s;
+    QCOMPARE(index.accepted(filter), QList<int>());
+}
+
+QTEST_GUILESS_MAIN(TestEventIndex)
+#include "tst_eventindex.moc"
