@@ -98,17 +98,18 @@ EventFilterProxyModel::Result EventFilterProxyModel::compute(const std::shared_p
     if (!index)
         return result;
     result.rows = index->accepted(filter);
-    result.proxyRowOf.fill(-1, index->size());
     if (result.order.column >= 0) {
         if (result.order.rows.size() != index->size())
             result.order.rows = sortedRows(*index, result.order.column, result.order.direction);
+        std::vector<bool> shown(size_t(index->size()), false);  // a bit each: it stays in cache
         for (const int row : std::as_const(result.rows))
-            result.proxyRowOf[row] = 0;  // shown; its place is set below
+            shown[size_t(row)] = true;
         result.rows.clear();
         for (const int row : std::as_const(result.order.rows))
-            if (result.proxyRowOf.at(row) == 0)
+            if (shown[size_t(row)])
                 result.rows.append(row);
     }
+    result.proxyRowOf.fill(-1, index->size());
     for (qsizetype row = 0; row < result.rows.size(); ++row)
         result.proxyRowOf[result.rows.at(row)] = int(row);
     return result;

@@ -3,6 +3,8 @@
 #include "textfolding.h"
 
 #include <algorithm>
+#include <bit>
+#include <numeric>
 
 namespace dateline {
 
@@ -44,6 +46,7 @@ EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus) : m_corpus(std::mov
     for (const Event &event : events) {
         Dates dates;
         dates.type = event.type;
+        dates.article = event.article;
         if (event.date.isValid()) {
             dates.dated = true;
             dates.firstDay = qint32(event.date.firstQDate().toJulianDay());
@@ -58,6 +61,16 @@ EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus) : m_corpus(std::mov
         }
         m_actorStart.push_back(quint32(m_actorIds.size()));
     }
+    // Events by article, for the words of titles.
+    m_articleEventStart.assign(size_t(m_corpus->articles.size()) + 1, 0);
+    for (const Event &event : events)
+        ++m_articleEventStart[size_t(event.article) + 1];
+    std::partial_sum(m_articleEventStart.cbegin(), m_articleEventStart.cend(), m_articleEventStart.begin());
+    m_articleEvents.resize(size_t(events.size()));
+    std::vector<quint32> filled(m_articleEventStart.cbegin(), m_articleEventStart.cend() - 1);
+    for (qsizetype i = 0; i < events.size(); ++i)
+        m_articleEvents[filled[size_t(events.at(i).article)]++] = quint32(i);
+
     m_sentenceWords = invert(events.size(), [this](qsizetype i) {
         const Event &event = m_corpus->events.at(i);
         return foldForMatching(m_corpus->articles.at(event.article).textOf(event.evidence));
@@ -96,34 +109,53 @@ EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function
     return result;
 }
 
-std::vector<bool> EventIndex::textCandidates(const QString &needle) const
+EventIndex::Bits EventIndex::documentsWithAll(const Postings &postings, qsizetype documents, const QList<QStringView> &queryWords)
 {
-    // For each word of the query, the documents with a word that contains it; then those that
-    // have all of them, through sentences or through titles.
-    const auto documentsWithAll = [&needle](const Postings &postings, qsizetype documents) {
-        std::vector<quint32> hits(static_cast<size_t>(documents), 0);
-        quint32 round = 0;
-        forEachWord(needle, [&](QStringView query) {
-            for (size_t word = 0; word < postings.words.size(); ++word) {
-                if (!postings.words[word].contains(query))
-                    continue;
-                for (quint32 i = postings.start[word]; i < postings.start[word + 1]; ++i)
-                    if (hits[postings.ids[i]] == round)
-                        hits[postings.ids[i]] = round + 1;
-            }
-            ++round;
-        });
-        std::vector<bool> result(static_cast<size_t>(documents), false);
-        for (size_t i = 0; i < hits.size(); ++i)
-            result[i] = hits[i] == round;
-        return result;
+    // Where a query of several words occurs, its first word ends a word of the text, its last
+    // begins one and those between are whole words; a single word can be anywhere in one.
+    const auto matches = [&queryWords](QStringView word, qsizetype i) {
+        const QStringView query = queryWords.at(i);
+        if (queryWords.size() == 1)
+            return word.contains(query);
+        if (i == 0)
+            return word.endsWith(query);
+        if (i == queryWords.size() - 1)
+            return word.startsWith(query);
+        return word == query;
     };
+    const size_t blocks = size_t(documents + 63) / 64;
+    Bits all(blocks, ~quint64(0));
+    Bits some(blocks);
+    for (qsizetype i = 0; i < queryWords.size(); ++i) {
+        std::fill(some.begin(), some.end(), 0);
+        for (size_t word = 0; word < postings.words.size(); ++word) {
+            if (!matches(postings.words[word], i))
+                continue;
+            for (quint32 p = postings.start[word]; p < postings.start[word + 1]; ++p)
+                some[postings.ids[p] / 64] |= quint64(1) << (postings.ids[p] % 64);
+        }
+        for (size_t b = 0; b < blocks; ++b)
+            all[b] &= some[b];
+    }
+    return all;
+}
 
-    std::vector<bool> candidates = documentsWithAll(m_sentenceWords, size());
-    const std::vector<bool> articles = documentsWithAll(m_titleWords, m_corpus->articles.size());
-    for (qsizetype i = 0; i < size(); ++i)
-        if (articles[size_t(m_corpus->events.at(i).article)])
-            candidates[size_t(i)] = true;
+EventIndex::Bits EventIndex::textCandidates(const QString &needle) const
+{
+    // Through sentences or through titles: an article's title stands for each of its events.
+    QList<QStringView> queryWords;
+    forEachWord(needle, [&queryWords](QStringView word) { queryWords.append(word); });
+    Bits candidates = documentsWithAll(m_sentenceWords, size(), queryWords);
+    const Bits articles = documentsWithAll(m_titleWords, m_corpus->articles.size(), queryWords);
+    for (size_t b = 0; b < articles.size(); ++b) {
+        for (quint64 bits = articles[b]; bits; bits &= bits - 1) {
+            const size_t article = b * 64 + size_t(std::countr_zero(bits));
+            if (article >= size_t(m_corpus->articles.size()))
+                break;
+            for (quint32 e = m_articleEventStart[article]; e < m_articleEventStart[article + 1]; ++e)
+                candidates[m_articleEvents[e] / 64] |= quint64(1) << (m_articleEvents[e] % 64);
+        }
+    }
     return candidates;
 }
 
@@ -158,13 +190,16 @@ QList<int> EventIndex::accepted(const EventFilter &filter) const
 
     const QString needle = foldForMatching(filter.text.trimmed());
     const bool byText = !filter.text.isEmpty();
-    std::vector<bool> candidates;
+    Bits candidates;
     bool candidatesAreMatches = false;
+    std::vector<qint8> titleMatches;  // per article: -1 not read yet, else whether its title has the text
     if (byText) {
         candidates = textCandidates(needle);
         // A query of one word without spaces or punctuation is inside a text exactly when it is
         // inside one of its words: the index is then the whole answer.
         candidatesAreMatches = !needle.isEmpty() && std::all_of(needle.cbegin(), needle.cend(), isIndexedChar);
+        if (!candidatesAreMatches)
+            titleMatches.assign(size_t(m_corpus->articles.size()), -1);
     }
 
     for (qsizetype i = 0; i < size(); ++i) {
@@ -183,12 +218,15 @@ QList<int> EventIndex::accepted(const EventFilter &filter) const
                 continue;
         }
         if (byText) {
-            if (!candidates[size_t(i)])
+            if (!(candidates[size_t(i) / 64] & (quint64(1) << (i % 64))))
                 continue;
             if (!candidatesAreMatches) {
+                // Titles first, each read once: many events share an article.
+                qint8 &title = titleMatches[size_t(dates.article)];
+                if (title < 0)
+                    title = foldForMatching(m_corpus->articles.at(dates.article).title).contains(needle) ? 1 : 0;
                 const Event &event = m_corpus->events.at(i);
-                const Article &article = m_corpus->articles.at(event.article);
-                if (!foldForMatching(article.textOf(event.evidence)).contains(needle) && !foldForMatching(article.title).contains(needle))
+                if (!title && !foldForMatching(m_corpus->articles.at(dates.article).textOf(event.evidence)).contains(needle))
                     continue;
             }
         }
@@ -205,7 +243,8 @@ qsizetype EventIndex::memoryUsage() const
             bytes += qsizetype(sizeof(QArrayData)) + (word.capacity() + 1) * qsizetype(sizeof(QChar));
         return bytes;
     };
-    return heapBytes(m_events) + heapBytes(m_actorStart) + heapBytes(m_actorIds)
+    return heapBytes(m_events) + heapBytes(m_actorStart) + heapBytes(m_actorIds) + heapBytes(m_articleEventStart)
+           + heapBytes(m_articleEvents)
            + m_actorNumbers.capacity() * qsizetype(sizeof(QString) + sizeof(quint32) + sizeof(size_t))
            + postingBytes(m_sentenceWords) + postingBytes(m_titleWords);
 }

@@ -43,9 +43,12 @@ private:
     {
         qint32 firstDay = 0;  // Julian day numbers; both 0 when undated
         qint32 lastDay = 0;
+        qint32 article = 0;
         EventType type = EventType::Other;
         bool dated = false;
     };
+    // One bit per document.
+    using Bits = std::vector<quint64>;
     // Ascending lists of ids per word: postings[start[word]] .. postings[start[word + 1]].
     struct Postings
     {
@@ -55,7 +58,8 @@ private:
     };
 
     static Postings invert(qsizetype documents, const std::function<QString(qsizetype)> &foldedText);
-    std::vector<bool> textCandidates(const QString &needle) const;
+    static Bits documentsWithAll(const Postings &postings, qsizetype documents, const QList<QStringView> &queryWords);
+    Bits textCandidates(const QString &needle) const;
 
     std::shared_ptr<const Corpus> m_corpus;
     std::vector<Dates> m_events;
@@ -64,6 +68,8 @@ private:
     QHash<QString, quint32> m_actorNumbers;  // canonical name -> the number m_actorIds use
     Postings m_sentenceWords;           // ids are events
     Postings m_titleWords;              // ids are articles
+    std::vector<quint32> m_articleEventStart;  // the events of article a are m_articleEvents[start[a] .. start[a + 1]]
+    std::vector<quint32> m_articleEvents;
 };
 
 } // namespace dateline

@@ -9,6 +9,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPixmap>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolTip>
@@ -294,9 +295,10 @@ QList<TimelineView::Glyph> TimelineView::glyphs(int laneIndex) const
     // Bars, one per distinct month or year: events of the same period are stacked and counted.
     auto bar = std::lower_bound(lane.bars.cbegin(), lane.bars.cend(), leftTime - lane.longestBar, startBefore);
     while (bar != lane.bars.cend() && bar->start < rightTime) {
-        auto next = bar + 1;
-        while (next != lane.bars.cend() && next->start == bar->start && next->precision == bar->precision)
-            ++next;
+        // A stack can hold thousands of events: find its end, don't walk it.
+        const auto next = std::upper_bound(bar + 1, lane.bars.cend(), *bar, [](const TimelineItem &a, const TimelineItem &b) {
+            return a.start < b.start || (a.start == b.start && a.precision < b.precision);
+        });
         if (bar->end > leftTime) {
             double left = xAt(bar->start);
             double width = xAt(bar->end) - left;
@@ -318,8 +320,13 @@ QList<TimelineView::Glyph> TimelineView::glyphs(int laneIndex) const
     // reads as a row of counts rather than one long pill.
     const QFontMetricsF metrics(smallFont());
     const double badgeHeight = std::round(metrics.height()) + 4;
+    // Widths by number of digits, measured once: a zoomed-out lane has hundreds of badges.
+    std::array<double, 20> digitsWidth{};
     const auto badgeWidth = [&](qsizetype count) {
-        return std::max(2 * kMarkerRadius + 8, std::ceil(metrics.horizontalAdvance(QString::number(count))) + 12);
+        const auto digits = size_t(QString::number(count).size());
+        if (digitsWidth.at(digits) == 0)
+            digitsWidth[digits] = std::max(2 * kMarkerRadius + 8, std::ceil(metrics.horizontalAdvance(QString(qsizetype(digits), u'0'))) + 12);
+        return digitsWidth.at(digits);
     };
     // The events of one day share its width once it is wide enough for all of them; until then
     // they sit on the day's middle, so that a busy day is one badge and not a row of them.
@@ -571,8 +578,23 @@ void TimelineView::paintLane(QPainter &painter, int laneIndex) const
     const QColor highlight = palette().color(QPalette::Highlight);
     const QFont small = smallFont();
     const QFontMetrics smallMetrics(small);
+    const int digitWidth = smallMetrics.horizontalAdvance(u'0');  // digits share one width in UI fonts
+    const int yearWidth = 4 * digitWidth;                          // the shortest period label
+    struct Slivers
+    {
+        QRectF rect;
+        QColor colour;
+        void flush(QPainter &painter)
+        {
+            if (!rect.isNull())
+                painter.fillRect(rect, colour);
+            rect = {};
+        }
+    } slivers;
 
     for (const Glyph &glyph : glyphs(laneIndex)) {
+        if (glyph.shape != Shape::Bar)
+            slivers.flush(painter);
         const bool isBar = glyph.shape == Shape::Bar;
         const bool holdsSelected = selectedIndex >= glyph.first && selectedIndex < glyph.last && selectedIsDay != isBar;
         const QList<TimelineItem> &items = isBar ? lane.bars : lane.markers;
@@ -588,17 +610,42 @@ void TimelineView::paintLane(QPainter &painter, int laneIndex) const
             QPen pen(colour, 1, year ? Qt::DashLine : Qt::SolidLine);
             if (holdsSelected)
                 pen = QPen(highlight, 2);
+            if (glyph.rect.width() < 6 && !holdsSelected) {
+                // Zoomed out, months are slivers that run together into a band: one plain fill per
+                // run of one colour, which costs a fraction of outlined bars and looks the same.
+                fill.setAlpha(year ? 40 : 130);
+                if (fill != slivers.colour || glyph.rect.left() > slivers.rect.right() + 1 || glyph.rect.top() != slivers.rect.top())
+                    slivers.flush(painter);
+                slivers.colour = fill;
+                slivers.rect = slivers.rect.isNull() ? glyph.rect : slivers.rect.united(glyph.rect);
+                break;
+            }
+            slivers.flush(painter);
             painter.setPen(pen);
             painter.setBrush(fill);
-            painter.drawRoundedRect(glyph.rect.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2);
+            if (glyph.rect.width() > 60) {
+                painter.drawRoundedRect(glyph.rect.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2);
+            } else {
+                // Many on screen: square corners on whole pixels, which the rasterizer fills fast.
+                painter.setRenderHint(QPainter::Antialiasing, false);
+                painter.drawRect(glyph.rect.toAlignedRect().adjusted(0, 0, -1, -1));
+                painter.setRenderHint(QPainter::Antialiasing, true);
+            }
             // The period in words when there is room ("May 2024 · 3", never a day), else the count.
-            QString label = EventModel::dateText(DateValue::fromQDate(QDate::fromJulianDay(qint64(item.start)), item.precision));
-            if (count > 1)
-                label += u" · " + QString::number(count);
             const QRectF textArea = glyph.rect.adjusted(4, 0, -4, 0).intersected(QRectF(laneRect(laneIndex)).adjusted(4, 0, -4, 0));
-            if (smallMetrics.horizontalAdvance(label) > textArea.width())
-                label = count > 1 ? QString::number(count) : QString();
-            if (!label.isEmpty() && smallMetrics.horizontalAdvance(label) <= textArea.width()) {
+            // Measuring text is costly: narrow bars, the most numerous, get at most their count.
+            QString label;
+            const QString countText = count > 1 ? QString::number(count) : QString();
+            if (textArea.width() >= yearWidth) {
+                label = EventModel::dateText(DateValue::fromQDate(QDate::fromJulianDay(qint64(item.start)), item.precision));
+                if (count > 1)
+                    label += u" · " + countText;
+                if (smallMetrics.horizontalAdvance(label) > textArea.width())
+                    label.clear();
+            }
+            if (label.isEmpty() && countText.size() * digitWidth <= textArea.width())
+                label = countText;
+            if (!label.isEmpty()) {
                 painter.setFont(small);
                 painter.setPen(colour.darker(170));
                 painter.drawText(year ? textArea.adjusted(0, 1, 0, 0) : textArea, (year ? Qt::AlignTop : Qt::AlignVCenter) | Qt::AlignLeft,
@@ -617,20 +664,49 @@ void TimelineView::paintLane(QPainter &painter, int laneIndex) const
             painter.setBrush(colour);
             painter.drawEllipse(glyph.rect.adjusted(0.5, 0.5, -0.5, -0.5));
             break;
-        case Shape::Cluster: {
-            const QRectF badge = glyph.rect.adjusted(0.5, 0.5, -0.5, -0.5);
-            painter.setPen(holdsSelected ? QPen(highlight, 2.5) : QPen(QColor(0x37, 0x47, 0x4f), 1));
-            painter.setBrush(QColor(0x54, 0x6e, 0x7a));
-            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
-            painter.setPen(Qt::white);
-            painter.setFont(small);
-            painter.drawText(badge, Qt::AlignCenter, QString::number(count));
-            painter.setFont(font());
+        case Shape::Cluster:
+            if (holdsSelected)
+                paintBadge(painter, glyph.rect, count, true);
+            else
+                painter.drawPixmap(glyph.rect.topLeft(), badgePixmap(count, glyph.rect.size()));
             break;
-        }
         case Shape::None: break;
         }
     }
+    slivers.flush(painter);
+}
+
+void TimelineView::paintBadge(QPainter &painter, const QRectF &rect, int count, bool selected) const
+{
+    const QRectF badge = rect.adjusted(0.5, 0.5, -0.5, -0.5);
+    painter.setPen(selected ? QPen(palette().color(QPalette::Highlight), 2.5) : QPen(QColor(0x37, 0x47, 0x4f), 1));
+    painter.setBrush(QColor(0x54, 0x6e, 0x7a));
+    painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
+    painter.setPen(Qt::white);
+    painter.setFont(smallFont());
+    painter.drawText(badge, Qt::AlignCenter, QString::number(count));
+    painter.setFont(font());
+}
+
+QPixmap TimelineView::badgePixmap(int count, QSizeF size) const
+{
+    // Zoomed out, every lane shows a row of badges: drawing each once and copying it is what
+    // keeps a frame of a million events within a screen refresh.
+    const QSize pixels = size.toSize();
+    const qreal ratio = devicePixelRatioF();
+    const QString key = QString::number(count) + u'/' + QString::number(pixels.width()) + u'x' + QString::number(pixels.height())
+                        + u'@' + QString::number(ratio);
+    if (const QPixmap *cached = m_badges.object(key))
+        return *cached;
+    QPixmap pixmap(pixels * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintBadge(painter, QRectF(QPointF(0, 0), size), count, false);
+    painter.end();
+    m_badges.insert(key, new QPixmap(pixmap), pixels.width() * pixels.height());
+    return pixmap;
 }
 
 void TimelineView::paintAxis(QPainter &painter, const TimelineTicks &ticks) const

@@ -4,6 +4,8 @@
 #include "timelinelanes.h"
 
 #include <QAbstractScrollArea>
+#include <QCache>
+#include <QPixmap>
 #include <QPointer>
 #include <QRectF>
 
@@ -121,6 +123,8 @@ private:
     bool contains(int lane, const Glyph &glyph, int row) const;
     void paintAxis(QPainter &painter, const TimelineTicks &ticks) const;
     void paintLane(QPainter &painter, int lane) const;
+    void paintBadge(QPainter &painter, const QRectF &rect, int count, bool selected) const;
+    QPixmap badgePixmap(int count, QSizeF size) const;
     void paintGutter(QPainter &painter) const;
     QFont smallFont() const;
     int gutterWidth() const;
@@ -139,6 +143,7 @@ private:
     TimelineLaneMode m_laneMode = TimelineLaneMode::ByActor;
     mutable std::optional<TimelineLanes> m_lanes;  // rebuilt on first use after the model changes
     mutable int m_gutterWidth = 0;                 // follows the lane labels
+    mutable QCache<QString, QPixmap> m_badges{4'000'000};  // drawn badges by count and size; cost in pixels
     bool m_fitPending = true;                      // a new model is shown whole once laid out
     bool m_settleQueued = false;
     int m_laneHeight = 0;                          // 0: defaultLaneHeight()
