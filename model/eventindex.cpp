@@ -55,8 +55,10 @@ EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus) : m_corpus(std::mov
         m_events.push_back(dates);
         for (const QString &actor : event.actors) {
             auto number = m_actorNumbers.constFind(actor);
-            if (number == m_actorNumbers.cend())
-                number = m_actorNumbers.insert(actor, quint32(m_actorNumbers.size()));
+            if (number == m_actorNumbers.cend()) {
+                number = m_actorNumbers.insert(actor, quint32(m_actorNames.size()));
+                m_actorNames.push_back(actor);
+            }
             m_actorIds.push_back(*number);
         }
         m_actorStart.push_back(quint32(m_actorIds.size()));
@@ -245,7 +247,7 @@ qsizetype EventIndex::memoryUsage() const
     };
     return heapBytes(m_events) + heapBytes(m_actorStart) + heapBytes(m_actorIds) + heapBytes(m_articleEventStart)
            + heapBytes(m_articleEvents)
-           + m_actorNumbers.capacity() * qsizetype(sizeof(QString) + sizeof(quint32) + sizeof(size_t))
+           + m_actorNumbers.capacity() * qsizetype(sizeof(QString) + sizeof(quint32) + sizeof(size_t)) + heapBytes(m_actorNames)
            + postingBytes(m_sentenceWords) + postingBytes(m_titleWords);
 }
 

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace dateline {
@@ -34,6 +35,15 @@ public:
 
     // The events `filter` accepts, as indexes into Corpus::events, in corpus order.
     QList<int> accepted(const EventFilter &filter) const;
+
+    // Every distinct actor name gets a number, so that counting by actor needs no string hashing.
+    qsizetype actorCount() const { return qsizetype(m_actorNames.size()); }
+    const QString &actorName(quint32 number) const { return m_actorNames[number]; }
+    // The actors of an event as numbers, in the order of Event::actors.
+    std::span<const quint32> actorNumbers(qsizetype event) const
+    {
+        return {m_actorIds.data() + m_actorStart[size_t(event)], m_actorStart[size_t(event) + 1] - m_actorStart[size_t(event)]};
+    }
 
     // The bytes the index holds on the heap, for the memory benchmark.
     qsizetype memoryUsage() const;
@@ -66,6 +76,7 @@ private:
     std::vector<quint32> m_actorStart;  // the actors of event i are m_actorIds[m_actorStart[i] .. m_actorStart[i + 1]]
     std::vector<quint32> m_actorIds;
     QHash<QString, quint32> m_actorNumbers;  // canonical name -> the number m_actorIds use
+    std::vector<QString> m_actorNames;       // and back
     Postings m_sentenceWords;           // ids are events
     Postings m_titleWords;              // ids are articles
     std::vector<quint32> m_articleEventStart;  // the events of article a are m_articleEvents[start[a] .. start[a + 1]]

@@ -64,6 +64,8 @@ private slots:
     void init();
     void cleanup();
 
+    void manyEventsAreArrangedOnAWorkerThread();
+
     void wheel_keepsTheDateUnderTheCursorFixed_data();
     void wheel_keepsTheDateUnderTheCursorFixed();
     void dragging_pansByThePixelsMoved();
@@ -564,6 +566,32 @@ void TestTimelineView::tensOfThousandsOfEvents_fillTheirLanesAndRepaint()
     for (int lane = 0; lane < m_view->laneCount(); ++lane)
         drawn += m_view->laneRows(lane).size();
     QCOMPARE(drawn, qsizetype(kEvents));  // one actor each, all dated: every event in exactly one lane
+}
+
+void TestTimelineView::manyEventsAreArrangedOnAWorkerThread()
+{
+    CorpusBuilder builder;
+    for (int i = 0; i < TimelineView::kBackgroundLanes; ++i)
+        builder.add(DateValue::ofDay(2000 + i % 20, 1 + i % 12, 1 + i % 28), i % 2 ? EventType::Meeting : EventType::Visit,
+                    {i % 3 ? u"Wang Yi"_s : u"Sergey Lavrov"_s});
+    EventModel model;
+    EventFilterProxyModel proxy;
+    proxy.setEventModel(&model);
+    model.setCorpus(builder.corpus);
+    QTRY_VERIFY(!proxy.isBusy());
+    TimelineView view;
+    view.resize(800, 400);
+    view.setModel(&proxy);
+    QCOMPARE(view.laneCount(), 0);  // not arranged yet, and the window is not kept waiting
+    QTRY_COMPARE(view.laneCount(), 2);
+    QCOMPARE(view.laneLabel(0), u"Wang Yi"_s);
+    QCOMPARE(view.laneRows(0).size(), qsizetype(TimelineView::kBackgroundLanes - (TimelineView::kBackgroundLanes + 2) / 3));
+
+    // A new lane mode is arranged the same way; the lanes shown meanwhile are the previous ones.
+    view.setLaneMode(TimelineLaneMode::ByType);
+    QCOMPARE(view.laneCount(), 2);
+    QCOMPARE(view.laneLabel(0), u"Wang Yi"_s);
+    QTRY_COMPARE(view.laneLabel(0), u"Meeting"_s);
 }
 
 QTEST_MAIN(TestTimelineView)

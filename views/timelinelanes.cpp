@@ -1,5 +1,7 @@
 #include "timelinelanes.h"
 
+#include "eventfilterproxymodel.h"
+#include "eventindex.h"
 #include "eventmodel.h"
 
 #include <QAbstractProxyModel>
@@ -36,79 +38,97 @@ bool byStart(const TimelineItem &a, const TimelineItem &b)
 
 } // namespace
 
+std::shared_ptr<const EventIndex> TimelineLanes::rowsOf(const QAbstractItemModel &model, QList<int> *rows)
+{
+    // Read from the window's proxy at once, or mapped one by one through any other proxy.
+    const QAbstractItemModel *source = &model;
+    if (const auto *proxy = qobject_cast<const EventFilterProxyModel *>(&model)) {
+        *rows = proxy->sourceRows();
+        source = proxy->sourceModel();
+    } else {
+        rows->clear();
+        rows->reserve(model.rowCount());
+        for (int row = 0; row < model.rowCount(); ++row)
+            rows->append(sourceRow(model.index(row, 0)));
+        while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source))
+            source = proxy->sourceModel();
+    }
+    const auto *events = qobject_cast<const EventModel *>(source);
+    return events ? events->eventIndex() : nullptr;
+}
+
 TimelineLanes TimelineLanes::build(const QAbstractItemModel &model, TimelineLaneMode mode)
 {
+    QList<int> rows;
+    const std::shared_ptr<const EventIndex> index = rowsOf(model, &rows);
+    return index ? build(*index, rows, mode) : TimelineLanes();
+}
+
+TimelineLanes TimelineLanes::build(const EventIndex &index, const QList<int> &rows, TimelineLaneMode mode)
+{
     TimelineLanes result;
-    struct Read
-    {
-        TimelineItem item;
-        QStringList actors;
-    };
-    QList<Read> read;
-    const int rows = model.rowCount();
-    read.reserve(rows);
-    for (int row = 0; row < rows; ++row) {
-        const QModelIndex index = model.index(row, 0);
-        const QDate first = index.data(EventModel::DateRole).toDate();
-        if (!first.isValid()) {
+    const Corpus &corpus = index.corpus();
+    QList<TimelineItem> read;
+    read.reserve(rows.size());
+    for (const int row : rows) {
+        const DateValue &date = corpus.events.at(row).date;
+        if (!date.isValid()) {
             ++result.undated;
             continue;
         }
-        Read entry;
-        entry.item.start = double(first.toJulianDay());
-        entry.item.end = double(index.data(EventModel::LastDateRole).toDate().toJulianDay()) + 1;
-        entry.item.end = std::max(entry.item.end, entry.item.start + 1);
-        entry.item.precision = Precision(index.data(EventModel::PrecisionRole).toInt());
-        entry.item.type = EventType(index.data(EventModel::TypeRole).toInt());
-        entry.item.row = sourceRow(index);
-        if (mode == TimelineLaneMode::ByActor)
-            entry.actors = index.data(EventModel::ActorsRole).toStringList();
-        read.append(std::move(entry));
+        TimelineItem item;
+        item.start = double(date.firstQDate().toJulianDay());
+        item.end = std::max(double(date.lastQDate().toJulianDay()) + 1, item.start + 1);
+        item.precision = date.precision();
+        item.type = corpus.events.at(row).type;
+        item.row = row;
+        read.append(item);
     }
     // The table's order: by first day, coarser first, then by row so that it is stable.
-    std::sort(read.begin(), read.end(), [](const Read &a, const Read &b) {
-        if (a.item.start != b.item.start)
-            return a.item.start < b.item.start;
-        if (a.item.precision != b.item.precision)
-            return a.item.precision < b.item.precision;
-        return a.item.row < b.item.row;
+    std::sort(read.begin(), read.end(), [](const TimelineItem &a, const TimelineItem &b) {
+        if (a.start != b.start)
+            return a.start < b.start;
+        if (a.precision != b.precision)
+            return a.precision < b.precision;
+        return a.row < b.row;
     });
 
     // Events of the same day share the day's width, so that zooming in far enough tells them apart.
     for (qsizetype i = 0; i < read.size();) {
         qsizetype j = i;
-        while (j < read.size() && read.at(j).item.start == read.at(i).item.start
-               && read.at(j).item.precision == read.at(i).item.precision)
+        while (j < read.size() && read.at(j).start == read.at(i).start && read.at(j).precision == read.at(i).precision)
             ++j;
         for (qsizetype k = i; k < j; ++k) {
-            TimelineItem &item = read[k].item;
-            item.position = item.precision == Precision::Day ? item.start + (double(k - i) + 0.5) / double(j - i)
-                                                              : item.start;
+            TimelineItem &item = read[k];
+            item.position = item.precision == Precision::Day ? item.start + (double(k - i) + 0.5) / double(j - i) : item.start;
             item.dayCount = int(j - i);
         }
         i = j;
     }
 
     // Lanes: actors most frequent first, types in their fixed order, or one lane.
-    QHash<QString, int> laneOfActor;
+    std::vector<int> laneOfActor(size_t(index.actorCount()), -1);
     QList<int> laneOfType(kEventTypeCount, -1);
-    bool anyWithoutActor = false;
     switch (mode) {
     case TimelineLaneMode::ByActor: {
-        QHash<QString, int> counts;
-        for (const Read &entry : std::as_const(read)) {
-            for (const QString &actor : entry.actors)
+        std::vector<int> counts(size_t(index.actorCount()), 0);
+        bool anyWithoutActor = false;
+        for (const TimelineItem &item : std::as_const(read)) {
+            const std::span<const quint32> actors = index.actorNumbers(item.row);
+            for (const quint32 actor : actors)
                 ++counts[actor];
-            anyWithoutActor = anyWithoutActor || entry.actors.isEmpty();
+            anyWithoutActor = anyWithoutActor || actors.empty();
         }
-        QStringList actors = counts.keys();
-        std::sort(actors.begin(), actors.end(), [&](const QString &a, const QString &b) {
-            const int ca = counts.value(a), cb = counts.value(b);
-            return ca != cb ? ca > cb : QString::localeAwareCompare(a, b) < 0;
+        std::vector<quint32> actors;
+        for (quint32 actor = 0; actor < counts.size(); ++actor)
+            if (counts[actor] > 0)
+                actors.push_back(actor);
+        std::sort(actors.begin(), actors.end(), [&](quint32 a, quint32 b) {
+            return counts[a] != counts[b] ? counts[a] > counts[b] : QString::localeAwareCompare(index.actorName(a), index.actorName(b)) < 0;
         });
-        for (const QString &actor : std::as_const(actors)) {
-            laneOfActor.insert(actor, int(result.lanes.size()));
-            result.lanes.append({actor, {}, {}, 0});
+        for (const quint32 actor : actors) {
+            laneOfActor[actor] = int(result.lanes.size());
+            result.lanes.append({index.actorName(actor), {}, {}, 0});
         }
         if (anyWithoutActor)
             result.lanes.append({QCoreApplication::translate("dateline::TimelineView", "No actor"), {}, {}, 0});
@@ -116,8 +136,8 @@ TimelineLanes TimelineLanes::build(const QAbstractItemModel &model, TimelineLane
     }
     case TimelineLaneMode::ByType: {
         QList<bool> present(kEventTypeCount, false);
-        for (const Read &entry : std::as_const(read))
-            present[int(entry.item.type)] = true;
+        for (const TimelineItem &item : std::as_const(read))
+            present[int(item.type)] = true;
         for (int type = 0; type < kEventTypeCount; ++type) {
             if (!present.at(type))
                 continue;
@@ -133,33 +153,33 @@ TimelineLanes TimelineLanes::build(const QAbstractItemModel &model, TimelineLane
     }
 
     result.byTime.reserve(read.size());
-    result.positionOfRow.reserve(read.size());
+    result.positionOfRow.fill(-1, index.size());
     QList<int> lanes;
-    for (Read &entry : read) {
+    for (TimelineItem &item : read) {
         lanes.clear();
         switch (mode) {
         case TimelineLaneMode::ByActor:
-            for (const QString &actor : std::as_const(entry.actors))
-                if (!lanes.contains(laneOfActor.value(actor)))
-                    lanes.append(laneOfActor.value(actor));
+            for (const quint32 actor : index.actorNumbers(item.row))
+                if (!lanes.contains(laneOfActor[actor]))
+                    lanes.append(laneOfActor[actor]);
             if (lanes.isEmpty())
                 lanes.append(int(result.lanes.size()) - 1);  // the "No actor" lane
             break;
-        case TimelineLaneMode::ByType: lanes.append(laneOfType.at(int(entry.item.type))); break;
+        case TimelineLaneMode::ByType: lanes.append(laneOfType.at(int(item.type))); break;
         case TimelineLaneMode::Single: lanes.append(0); break;
         }
-        entry.item.firstLane = *std::min_element(lanes.cbegin(), lanes.cend());
+        item.firstLane = *std::min_element(lanes.cbegin(), lanes.cend());
         for (int lane : std::as_const(lanes)) {
             TimelineLane &target = result.lanes[lane];
-            if (entry.item.precision == Precision::Day) {
-                target.markers.append(entry.item);
+            if (item.precision == Precision::Day) {
+                target.markers.append(item);
             } else {
-                target.bars.append(entry.item);
-                target.longestBar = std::max(target.longestBar, entry.item.end - entry.item.start);
+                target.bars.append(item);
+                target.longestBar = std::max(target.longestBar, item.end - item.start);
             }
         }
-        result.positionOfRow.insert(entry.item.row, result.byTime.size());
-        result.byTime.append(entry.item);
+        result.positionOfRow[item.row] = result.byTime.size();
+        result.byTime.append(item);
     }
     // Appended in the table's order, the lanes' arrays are sorted already; keep that a checked fact.
     for (TimelineLane &lane : result.lanes) {
@@ -186,8 +206,8 @@ TimelineLanes TimelineLanes::build(const QAbstractItemModel &model, TimelineLane
 
 const TimelineItem *TimelineLanes::item(int row) const
 {
-    const auto it = positionOfRow.constFind(row);
-    return it == positionOfRow.cend() ? nullptr : &byTime.at(*it);
+    const qsizetype position = positionOfRow.value(row, -1);
+    return position < 0 ? nullptr : &byTime.at(position);
 }
 
 qsizetype TimelineLanes::indexInLane(const TimelineLane &lane, const TimelineItem &item)

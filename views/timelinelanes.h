@@ -7,9 +7,13 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 class QAbstractItemModel;
 
 namespace dateline {
+
+class EventIndex;
 
 enum class TimelineLaneMode { ByActor, ByType, Single };
 
@@ -44,13 +48,17 @@ struct TimelineLanes
 {
     QList<TimelineLane> lanes;
     QList<TimelineItem> byTime;           // every dated event once, in the table's date order
-    QHash<int, qsizetype> positionOfRow;  // source row -> index in byTime
+    QList<qsizetype> positionOfRow;       // source row -> index in byTime, or -1
     double firstDay = 0;                  // the span of all dated events; equal when there are none
     double lastDay = 0;
     int undated = 0;
 
     // `model` is an EventModel or a proxy over one; rows are mapped back to the EventModel.
     static TimelineLanes build(const QAbstractItemModel &model, TimelineLaneMode mode);
+    // `rows` are the events to place, as indexes into the index's corpus.
+    static TimelineLanes build(const EventIndex &index, const QList<int> &rows, TimelineLaneMode mode);
+    // The index beneath `model` and the rows it shows as indexes into its corpus: what build() reads.
+    static std::shared_ptr<const EventIndex> rowsOf(const QAbstractItemModel &model, QList<int> *rows);
 
     const TimelineItem *item(int row) const;
     // The index of `row` in lane.markers or lane.bars (whichever holds its precision), or -1.

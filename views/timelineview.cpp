@@ -10,6 +10,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPixmap>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolTip>
@@ -75,12 +76,22 @@ TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
     viewport()->setMouseTracking(true);
     viewport()->setBackgroundRole(QPalette::Base);
     setMinimumHeight(axisHeight() + 2 * laneHeight());
+    connect(&m_arranging, &QFutureWatcher<TimelineLanes>::finished, this, [this] {
+        if (m_arrangeQueued) {
+            arrangeInBackground();  // what just finished is out of date already
+            return;
+        }
+        adoptLanes(m_arranging.result());
+        viewport()->update();
+        settle();
+    });
 }
 
-TimelineView::~TimelineView() = default;
+TimelineView::~TimelineView() { m_arranging.waitForFinished(); }
 
 void TimelineView::setModel(QAbstractItemModel *model)
 {
+    m_arranging.waitForFinished();  // what it arranges belongs to the previous model
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
@@ -111,9 +122,14 @@ void TimelineView::setLaneMode(TimelineLaneMode mode)
 }
 
 // Model signals come in bursts (a filter change may remove rows range by range), so the lanes
-// are only dropped here and rebuilt once, when next needed.
+// are only dropped here and rebuilt once, when next needed. Many events are arranged on a worker
+// thread instead, while the previous lanes stay on screen.
 void TimelineView::invalidateLanes()
 {
+    if (m_model && m_model->rowCount() >= kBackgroundLanes) {
+        arrangeInBackground();
+        return;
+    }
     m_lanes.reset();
     viewport()->update();
     if (!m_settleQueued) {
@@ -122,18 +138,42 @@ void TimelineView::invalidateLanes()
     }
 }
 
+void TimelineView::arrangeInBackground()
+{
+    if (m_arranging.isRunning()) {
+        m_arrangeQueued = true;
+        return;
+    }
+    m_arrangeQueued = false;
+    QList<int> rows;
+    std::shared_ptr<const EventIndex> index = TimelineLanes::rowsOf(*m_model, &rows);
+    if (!index) {
+        adoptLanes(TimelineLanes());
+        return;
+    }
+    if (!m_lanes)
+        m_lanes.emplace();  // nothing to show until the first arrangement is ready
+    m_arranging.setFuture(QtConcurrent::run([index = std::move(index), rows = std::move(rows), mode = m_laneMode] {
+        return TimelineLanes::build(*index, rows, mode);
+    }));
+    viewport()->update();
+}
+
+void TimelineView::adoptLanes(TimelineLanes lanes) const
+{
+    m_lanes = std::move(lanes);
+    const QFontMetrics metrics = fontMetrics();
+    int widest = 0;
+    for (const TimelineLane &lane : std::as_const(m_lanes->lanes))
+        widest = std::max(widest, metrics.horizontalAdvance(lane.label) + metrics.horizontalAdvance(QString::number(lane.count())));
+    const int em = metrics.horizontalAdvance(u'M');
+    m_gutterWidth = std::clamp(widest + 3 * em, 9 * em, 24 * em);
+}
+
 const TimelineLanes &TimelineView::lanes() const
 {
-    if (!m_lanes) {
-        m_lanes = m_model ? TimelineLanes::build(*m_model, m_laneMode) : TimelineLanes();
-        const QFontMetrics metrics = fontMetrics();
-        int widest = 0;
-        for (const TimelineLane &lane : std::as_const(m_lanes->lanes))
-            widest = std::max(widest, metrics.horizontalAdvance(lane.label)
-                                          + metrics.horizontalAdvance(QString::number(lane.count())));
-        const int em = metrics.horizontalAdvance(u'M');
-        m_gutterWidth = std::clamp(widest + 3 * em, 9 * em, 24 * em);
-    }
+    if (!m_lanes)
+        adoptLanes(m_model ? TimelineLanes::build(*m_model, m_laneMode) : TimelineLanes());
     return *m_lanes;
 }
 
@@ -470,12 +510,8 @@ void TimelineView::step(int delta)
     if (data.byTime.isEmpty())
         return;
     const qsizetype last = data.byTime.size() - 1;
-    const auto current = data.positionOfRow.constFind(m_selected);
-    qsizetype next = 0;
-    if (current == data.positionOfRow.cend())
-        next = delta > 0 ? 0 : last;
-    else
-        next = std::clamp(*current + delta, qsizetype(0), last);
+    const qsizetype current = data.positionOfRow.value(m_selected, -1);
+    const qsizetype next = current < 0 ? (delta > 0 ? 0 : last) : std::clamp(current + delta, qsizetype(0), last);
     if (data.byTime.at(next).row != m_selected)
         userSelect(data.byTime.at(next).row);
 }
@@ -534,8 +570,9 @@ void TimelineView::paintEvent(QPaintEvent *)
 
     if (data.byTime.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        const QString text = data.undated > 0 ? tr("No dated events to show (%n undated).", nullptr, data.undated)
-                                              : tr("No events to show.");
+        const QString text = m_arranging.isRunning() ? tr("Arranging %n events…", nullptr, m_model->rowCount())
+                             : data.undated > 0      ? tr("No dated events to show (%n undated).", nullptr, data.undated)
+                                                     : tr("No events to show.");
         painter.drawText(area, Qt::AlignCenter, text);
         return;
     }

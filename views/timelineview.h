@@ -5,6 +5,7 @@
 
 #include <QAbstractScrollArea>
 #include <QCache>
+#include <QFutureWatcher>
 #include <QPixmap>
 #include <QPointer>
 #include <QRectF>
@@ -44,6 +45,9 @@ public:
         double firstDay = 0;  // the days it covers, as Julian day numbers: [firstDay, lastDay)
         double lastDay = 0;
     };
+
+    // From this many events on, the lanes are arranged on a worker thread.
+    static constexpr int kBackgroundLanes = 50'000;
 
     explicit TimelineView(QWidget *parent = nullptr);
     ~TimelineView() override;
@@ -118,6 +122,8 @@ private:
 
     const TimelineLanes &lanes() const;
     void invalidateLanes();
+    void arrangeInBackground();
+    void adoptLanes(TimelineLanes lanes) const;
     QList<Glyph> glyphs(int lane) const;
     Hit hitFor(int lane, const Glyph &glyph) const;
     bool contains(int lane, const Glyph &glyph, int row) const;
@@ -142,6 +148,8 @@ private:
     QPointer<QAbstractItemModel> m_model;
     TimelineLaneMode m_laneMode = TimelineLaneMode::ByActor;
     mutable std::optional<TimelineLanes> m_lanes;  // rebuilt on first use after the model changes
+    QFutureWatcher<TimelineLanes> m_arranging;     // or on a worker thread, for many events
+    bool m_arrangeQueued = false;                  // the model changed again meanwhile
     mutable int m_gutterWidth = 0;                 // follows the lane labels
     mutable QCache<QString, QPixmap> m_badges{4'000'000};  // drawn badges by count and size; cost in pixels
     bool m_fitPending = true;                      // a new model is shown whole once laid out
