@@ -4,6 +4,7 @@
 #include "eventmodel.h"
 #include "timelineview.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 
@@ -28,6 +29,8 @@ struct Window
         timeline.setModel(&proxy);
         timeline.resize(1600, 900);
         timeline.show();
+        while (timeline.laneCount() == 0)  // a million events are arranged on a worker thread
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
 };
 
