@@ -4,6 +4,7 @@
 #include "corpus.h"
 #include "eventexport.h"
 #include "eventfilter.h"
+#include "eventindex.h"
 #include "extractor.h"
 #include "frenchdatetagger.h"
 #include "textfolding.h"
@@ -289,7 +290,8 @@ int exportChart(const QStringList &arguments)
     if (const int status = readFilteredCorpus(parser, filterOptions, u"export-chart"_s, &input); status != 0)
         return status;
     QString error;
-    if (!exportPicture(chart, input.corpus, input.filter, output, settings, &error)) {
+    const auto index = std::make_shared<const EventIndex>(std::make_shared<const Corpus>(std::move(input.corpus)));
+    if (!exportPicture(chart, index, input.filter, output, settings, &error)) {
         errStream() << "export-chart: " << error << Qt::endl;
         return 3;
     }

@@ -4,6 +4,7 @@
 #include "corpusloader.h"
 #include "eventexport.h"
 #include "eventfilterproxymodel.h"
+#include "eventindex.h"
 #include "eventmodel.h"
 #include "eventtableview.h"
 #include "filterdock.h"
@@ -623,7 +624,9 @@ void MainWindow::updateSummary()
 bool MainWindow::exportChartTo(const QString &picture, const QString &path, const PictureSettings &settings,
                                QString *error) const
 {
-    return exportPicture(picture, m_corpus ? *m_corpus : Corpus(), m_proxy->filter(), path, settings, error);
+    const std::shared_ptr<const EventIndex> index = m_events->eventIndex();
+    return exportPicture(picture, index ? index : std::make_shared<const EventIndex>(std::make_shared<const Corpus>()), m_proxy->filter(),
+                         path, settings, error);
 }
 
 bool MainWindow::exportEventsTo(const QString &path, QString *error) const
@@ -729,21 +732,12 @@ void MainWindow::exportEvents()
         QMessageBox::warning(this, tr("Export Events"), tr("The events were not saved: %1.").arg(error));
 }
 
-QList<int> MainWindow::shownEvents() const
-{
-    QList<int> events;
-    events.reserve(m_proxy->rowCount());
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        events.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
-    return events;
-}
-
 void MainWindow::updateCharts()
 {
     // Hidden charts cost nothing: they catch up when shown.
     if (!m_corpus || isLoading() || !m_chartsDock->isVisible())
         return;
-    m_charts->setEvents(*m_corpus, shownEvents(), m_proxy->filter());
+    m_charts->setEvents(m_events->eventIndex(), m_proxy->acceptedRows(), m_proxy->filter());
 }
 
 void MainWindow::narrowFromChart(const EventFilter &filter)

@@ -58,8 +58,6 @@ public:
     QStringList openedPaths() const { return m_paths; }
     // The recently opened path sets, newest first, as the Open Recent menu lists them.
     QList<QStringList> recentPathSets() const;
-    // The events the filter shows (indexes into the corpus's events), as the charts count them.
-    QList<int> shownEvents() const;
     // What File → Export Chart… and File → Export Events… write once the dialogs have answered,
     // over the filter the table shows: `picture` is "timeline" or a chart kind, the format comes
     // from the suffix (.png, .svg, .pdf; .csv or .json for events). Existing files are replaced

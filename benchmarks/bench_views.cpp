@@ -1,5 +1,6 @@
 #include "benchcorpus.h"
 #include "chartspanel.h"
+#include "eventchart.h"
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 #include "timelineview.h"
@@ -77,18 +78,30 @@ void BM_TimelineLanes(benchmark::State &state)
         benchmark::DoNotOptimize(TimelineLanes::build(w.proxy, TimelineLaneMode::ByActor));
 }
 
+// The charts panel as the window updates it when the filter changes: the chart on show is rebuilt.
 void BM_ChartRebuild(benchmark::State &state)
 {
     Window &w = window();
     ChartsPanel charts;
     charts.resize(1200, 700);
     for (auto _ : state)
-        charts.setEvents(w.events.eventIndex()->corpus(), w.proxy.sourceRows(), w.proxy.filter());
+        charts.setEvents(w.events.eventIndex(), w.proxy.acceptedRows(), w.proxy.filter());
     state.counters["events"] = double(w.proxy.rowCount());
+}
+
+// One chart, rebuilt as when its tab is shown.
+void BM_Chart(benchmark::State &state)
+{
+    Window &w = window();
+    EventChart chart(ChartKind(state.range(0)));
+    for (auto _ : state)
+        chart.setEvents(*w.events.eventIndex(), w.proxy.acceptedRows(), w.proxy.filter());
+    state.SetLabel(chartKindName(ChartKind(state.range(0))).toStdString());
 }
 
 } // namespace
 
+BENCHMARK(BM_Chart)->Unit(benchmark::kMillisecond)->DenseRange(0, kChartKindCount - 1)->Iterations(3);
 BENCHMARK(BM_TimelineFrameZoomedOut)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TimelineFrameZoomedIn)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TimelineLanes)->Unit(benchmark::kMillisecond)->Iterations(2);

@@ -1,61 +1,55 @@
 #include "eventbins.h"
 
-#include "corpus.h"
-#include "eventfilter.h"
+#include "eventindex.h"
 
-#include <QHash>
-#include <QSet>
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 namespace dateline {
 
 namespace {
 
-int monthNumber(int year, int month) { return year * 12 + month - 1; }
-
-bool hasMonth(const DateValue &date) { return date.precision() >= Precision::Month; }
-
 // The months from the first to the last month-or-day dated event, with no counts yet.
-MonthlySeries emptyMonths(const Corpus &corpus, const QList<int> &events, qsizetype seriesCount)
+MonthlySeries emptyMonths(const EventIndex &index, const QList<int> &events, qsizetype seriesCount)
 {
     MonthlySeries result;
     int first = std::numeric_limits<int>::max();
     int last = std::numeric_limits<int>::min();
-    for (const int index : events) {
-        const DateValue &date = corpus.events.at(index).date;
-        if (!date.isValid())
+    for (const int event : events) {
+        const EventIndex::Facts &facts = index.facts(event);
+        if (!facts.dated())
             ++result.undated;
-        else if (!hasMonth(date))
+        else if (!facts.hasMonth())
             ++result.yearOnly;
         else {
-            first = std::min(first, monthNumber(date.year(), date.month()));
-            last = std::max(last, monthNumber(date.year(), date.month()));
+            first = std::min(first, facts.month);
+            last = std::max(last, facts.month);
         }
     }
     for (int month = first; month <= last; ++month)
         result.months.append(QDate(month / 12, month % 12 + 1, 1));
     result.counts.fill(QList<int>(result.months.size(), 0), seriesCount);
+    result.firstMonth = first;
     return result;
 }
 
-qsizetype monthIndex(const MonthlySeries &series, const DateValue &date)
+// Names by descending count, ties in alphabetical order; actors never counted are left out.
+QStringList mostFrequent(const EventIndex &index, const std::vector<int> &counts, int limit)
 {
-    return monthNumber(date.year(), date.month()) - monthNumber(series.months.first().year(), series.months.first().month());
-}
-
-// Names by descending count, ties in alphabetical order.
-QStringList mostFrequent(const QHash<QString, int> &counts, int limit)
-{
-    QStringList names = counts.keys();
-    std::sort(names.begin(), names.end(), [&counts](const QString &a, const QString &b) {
-        const int ca = counts.value(a);
-        const int cb = counts.value(b);
-        return ca != cb ? ca > cb : a < b;
-    });
-    if (names.size() > limit)
-        names.resize(std::max(0, limit));
+    std::vector<quint32> numbers;
+    for (quint32 number = 0; number < counts.size(); ++number)
+        if (counts[number] > 0)
+            numbers.push_back(number);
+    const auto before = [&](quint32 a, quint32 b) {
+        return counts[a] != counts[b] ? counts[a] > counts[b] : index.actorName(a) < index.actorName(b);
+    };
+    const size_t kept = std::min(numbers.size(), size_t(std::max(0, limit)));
+    std::partial_sort(numbers.begin(), numbers.begin() + qsizetype(kept), numbers.end(), before);
+    QStringList names;
+    for (size_t i = 0; i < kept; ++i)
+        names.append(index.actorName(numbers[i]));
     return names;
 }
 
@@ -83,124 +77,131 @@ int MonthlySeries::monthTotal(qsizetype month) const
     return sum;
 }
 
-QList<int> acceptedEvents(const Corpus &corpus, const EventFilter &filter)
+QStringList topActors(const EventIndex &index, const QList<int> &events, int limit)
 {
-    QList<int> events;
-    for (qsizetype i = 0; i < corpus.events.size(); ++i) {
-        const Event &event = corpus.events.at(i);
-        if (filter.accepts(event, corpus.articles.at(event.article)))
-            events.append(int(i));
-    }
-    return events;
-}
-
-QStringList topActors(const Corpus &corpus, const QList<int> &events, int limit)
-{
-    QHash<QString, int> counts;
-    for (const int index : events)
-        for (const QString &actor : corpus.events.at(index).actors)
+    std::vector<int> counts(size_t(index.actorCount()), 0);
+    for (const int event : events)
+        for (const quint32 actor : index.actorNumbers(event))
             ++counts[actor];
-    return mostFrequent(counts, limit);
+    return mostFrequent(index, counts, limit);
 }
 
-MonthlySeries eventsPerMonth(const Corpus &corpus, const QList<int> &events, int topActors)
+MonthlySeries eventsPerMonth(const EventIndex &index, const QList<int> &events, int topActors)
 {
-    QHash<QString, int> firstActors;
-    for (const int index : events)
-        if (const Event &event = corpus.events.at(index); hasMonth(event.date) && !event.actors.isEmpty())
-            ++firstActors[event.actors.first()];
-    const QStringList top = mostFrequent(firstActors, topActors);
+    std::vector<int> firstActors(size_t(index.actorCount()), 0);
+    for (const int event : events)
+        if (const auto actors = index.actorNumbers(event); index.facts(event).hasMonth() && !actors.empty())
+            ++firstActors[actors.front()];
+    const QStringList top = mostFrequent(index, firstActors, topActors);
+    // The series of each actor number: its place among the top ones, or "others" after them.
+    std::vector<qsizetype> seriesOf(size_t(index.actorCount()), top.size());
+    for (qsizetype series = 0; series < top.size(); ++series)
+        seriesOf[size_t(index.actorNumber(top.at(series)))] = series;
 
     bool others = false;
-    for (const int index : events)
-        if (const Event &event = corpus.events.at(index); hasMonth(event.date))
-            others = others || event.actors.isEmpty() || !top.contains(event.actors.first());
+    for (const int event : events)
+        if (const auto actors = index.actorNumbers(event); index.facts(event).hasMonth())
+            others = others || actors.empty() || seriesOf[actors.front()] == top.size();
 
-    MonthlySeries result = emptyMonths(corpus, events, top.size() + (others ? 1 : 0));
+    MonthlySeries result = emptyMonths(index, events, top.size() + (others ? 1 : 0));
     result.series = top;
     result.hasOthers = others;
-    for (const int index : events) {
-        const Event &event = corpus.events.at(index);
-        if (!hasMonth(event.date))
+    for (const int event : events) {
+        const EventIndex::Facts &facts = index.facts(event);
+        if (!facts.hasMonth())
             continue;
-        qsizetype series = event.actors.isEmpty() ? -1 : top.indexOf(event.actors.first());
-        if (series < 0)
-            series = top.size();
-        ++result.counts[series][monthIndex(result, event.date)];
+        const auto actors = index.actorNumbers(event);
+        ++result.counts[actors.empty() ? top.size() : seriesOf[actors.front()]][facts.month - result.firstMonth];
     }
     return result;
 }
 
-MonthlySeries actorActivity(const Corpus &corpus, const QList<int> &events, const QStringList &actors)
+MonthlySeries actorActivity(const EventIndex &index, const QList<int> &events, const QStringList &actors)
 {
-    MonthlySeries result = emptyMonths(corpus, events, actors.size());
+    MonthlySeries result = emptyMonths(index, events, actors.size());
     result.series = actors;
-    for (const int index : events) {
-        const Event &event = corpus.events.at(index);
-        if (!hasMonth(event.date))
+    std::vector<QList<qsizetype>> seriesOf(size_t(index.actorCount()));
+    for (qsizetype series = 0; series < actors.size(); ++series)
+        if (const qsizetype number = index.actorNumber(actors.at(series)); number >= 0)
+            seriesOf[size_t(number)].append(series);
+    for (const int event : events) {
+        const EventIndex::Facts &facts = index.facts(event);
+        if (!facts.hasMonth())
             continue;
-        for (qsizetype series = 0; series < actors.size(); ++series)
-            if (event.actors.contains(actors.at(series)))
-                ++result.counts[series][monthIndex(result, event.date)];
+        for (const quint32 actor : index.actorNumbers(event))
+            for (const qsizetype series : std::as_const(seriesOf[actor]))
+                ++result.counts[series][facts.month - result.firstMonth];
     }
     return result;
 }
 
-std::array<int, kEventTypeCount> eventsPerType(const Corpus &corpus, const QList<int> &events)
+std::array<int, kEventTypeCount> eventsPerType(const EventIndex &index, const QList<int> &events)
 {
     std::array<int, kEventTypeCount> counts{};
-    for (const int index : events)
-        ++counts.at(std::size_t(corpus.events.at(index).type));
+    for (const int event : events)
+        ++counts.at(std::size_t(index.facts(event).type));
     return counts;
 }
 
-QList<ActorPairCount> topActorPairs(const Corpus &corpus, const QList<int> &events, int limit)
+QList<ActorPairCount> topActorPairs(const EventIndex &index, const QList<int> &events, int limit)
 {
-    QHash<std::pair<QString, QString>, int> counts;
-    for (const int index : events) {
-        QStringList actors = corpus.events.at(index).actors;
-        actors.removeDuplicates();
-        actors.sort();
-        for (qsizetype i = 0; i < actors.size(); ++i)
-            for (qsizetype j = i + 1; j < actors.size(); ++j)
-                ++counts[std::pair(actors.at(i), actors.at(j))];
+    std::unordered_map<quint64, int> counts;  // the two actor numbers, smaller first
+    std::vector<quint32> actors;
+    for (const int event : events) {
+        const auto named = index.actorNumbers(event);
+        actors.assign(named.begin(), named.end());
+        std::sort(actors.begin(), actors.end());
+        actors.erase(std::unique(actors.begin(), actors.end()), actors.end());
+        for (size_t i = 0; i < actors.size(); ++i)
+            for (size_t j = i + 1; j < actors.size(); ++j)
+                ++counts[quint64(actors[i]) << 32 | actors[j]];
     }
     QList<ActorPairCount> pairs;
-    pairs.reserve(counts.size());
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        pairs.append({it.key().first, it.key().second, it.value()});
-    std::sort(pairs.begin(), pairs.end(), [](const ActorPairCount &a, const ActorPairCount &b) {
+    pairs.reserve(qsizetype(counts.size()));
+    for (const auto &[key, count] : counts) {
+        QString first = index.actorName(quint32(key >> 32));
+        QString second = index.actorName(quint32(key & 0xffffffffu));
+        if (second < first)
+            std::swap(first, second);
+        pairs.append({first, second, count});
+    }
+    const auto before = [](const ActorPairCount &a, const ActorPairCount &b) {
         if (a.count != b.count)
             return a.count > b.count;
         return a.first != b.first ? a.first < b.first : a.second < b.second;
-    });
-    if (pairs.size() > limit)
-        pairs.resize(std::max(0, limit));
+    };
+    const qsizetype kept = std::clamp<qsizetype>(limit, 0, pairs.size());
+    std::partial_sort(pairs.begin(), pairs.begin() + kept, pairs.end(), before);
+    pairs.resize(kept);
     return pairs;
 }
 
-EventSummary summarizeEvents(const Corpus &corpus, const QList<int> &events)
+EventSummary summarizeEvents(const EventIndex &index, const QList<int> &events)
 {
     EventSummary summary;
     summary.events = int(events.size());
-    QSet<int> articles;
-    for (const int index : events) {
-        const Event &event = corpus.events.at(index);
-        articles.insert(event.article);
-        if (!event.date.isValid()) {
+    std::vector<bool> articles(size_t(index.corpus().articles.size()), false);
+    qint32 first = std::numeric_limits<qint32>::max();
+    qint32 last = std::numeric_limits<qint32>::min();
+    for (const int event : events) {
+        const EventIndex::Facts &facts = index.facts(event);
+        if (!articles[size_t(facts.article)]) {
+            articles[size_t(facts.article)] = true;
+            ++summary.articles;
+        }
+        if (!facts.dated()) {
             ++summary.undated;
             continue;
         }
-        if (!hasMonth(event.date))
+        if (!facts.hasMonth())
             ++summary.yearOnly;
-        const QDate first = event.date.firstQDate();
-        const QDate last = event.date.lastQDate();
-        if (!summary.first.isValid() || first < summary.first)
-            summary.first = first;
-        if (!summary.last.isValid() || last > summary.last)
-            summary.last = last;
+        first = std::min(first, facts.firstDay);
+        last = std::max(last, facts.lastDay);
     }
-    summary.articles = int(articles.size());
+    if (first <= last) {
+        summary.first = QDate::fromJulianDay(first);
+        summary.last = QDate::fromJulianDay(last);
+    }
     return summary;
 }
 

@@ -11,11 +11,11 @@
 
 namespace dateline {
 
-struct Corpus;
-struct EventFilter;
+class EventIndex;
 
 // Counts behind the charts, computed from a list of events (indexes into Corpus::events) so that
 // the charts never know how the events were chosen and the model never knows who draws them.
+// Actors are counted by their numbers in the EventIndex: a million events bin in milliseconds.
 //
 // What each count adds up to:
 // - monthly: each event counts once, in the stack of its first actor (actors are in order of
@@ -37,6 +37,7 @@ struct MonthlySeries
     QList<QList<int>> counts;   // counts[series][month]
     int yearOnly = 0;           // events of the list known only to their year: in no month
     int undated = 0;
+    int firstMonth = 0;         // months.first() as year * 12 + month - 1
 
     int total() const;          // the sum of every count
     int seriesTotal(qsizetype series) const;
@@ -50,23 +51,20 @@ struct ActorPairCount
     int count = 0;
 };
 
-// The events an EventFilter accepts, in corpus order.
-QList<int> acceptedEvents(const Corpus &corpus, const EventFilter &filter);
-
 // The `limit` actors named in most of the events, most frequent first (ties alphabetical).
-QStringList topActors(const Corpus &corpus, const QList<int> &events, int limit);
+QStringList topActors(const EventIndex &index, const QList<int> &events, int limit);
 
 // Events per month, stacked by first actor: the `topActors` most frequent first actors, then "others".
-MonthlySeries eventsPerMonth(const Corpus &corpus, const QList<int> &events, int topActors);
+MonthlySeries eventsPerMonth(const EventIndex &index, const QList<int> &events, int topActors);
 
 // For each of `actors`, the events per month that name it.
-MonthlySeries actorActivity(const Corpus &corpus, const QList<int> &events, const QStringList &actors);
+MonthlySeries actorActivity(const EventIndex &index, const QList<int> &events, const QStringList &actors);
 
 // Events per type, indexed by int(EventType).
-std::array<int, kEventTypeCount> eventsPerType(const Corpus &corpus, const QList<int> &events);
+std::array<int, kEventTypeCount> eventsPerType(const EventIndex &index, const QList<int> &events);
 
 // The `limit` pairs of actors that appear together in most events, most frequent first.
-QList<ActorPairCount> topActorPairs(const Corpus &corpus, const QList<int> &events, int limit);
+QList<ActorPairCount> topActorPairs(const EventIndex &index, const QList<int> &events, int limit);
 
 // What a caption says about a list of events.
 struct EventSummary
@@ -78,6 +76,6 @@ struct EventSummary
     QDate first;        // the first and last days the dated events may fall on; invalid when none is dated
     QDate last;
 };
-EventSummary summarizeEvents(const Corpus &corpus, const QList<int> &events);
+EventSummary summarizeEvents(const EventIndex &index, const QList<int> &events);
 
 } // namespace dateline

@@ -32,6 +32,7 @@ void EventFilterProxyModel::setEventModel(EventModel *model)
     m_events = model;
     setSourceModel(model);
     m_rows.clear();
+    m_accepted.clear();
     m_proxyRowOf.clear();
     m_order.rows.clear();
     endResetModel();
@@ -40,6 +41,7 @@ void EventFilterProxyModel::setEventModel(EventModel *model)
         connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
             beginResetModel();
             m_rows.clear();
+            m_accepted.clear();
             m_proxyRowOf.clear();
             m_order.rows.clear();
         });
@@ -94,17 +96,19 @@ void EventFilterProxyModel::startNext()
 EventFilterProxyModel::Result EventFilterProxyModel::compute(const std::shared_ptr<const EventIndex> &index, const EventFilter &filter,
                                                              Order order)
 {
-    Result result{index, filter, std::move(order), {}, {}};
+    Result result{index, filter, std::move(order), {}, {}, {}};
     if (!index)
         return result;
-    result.rows = index->accepted(filter);
+    result.accepted = index->accepted(filter);
+    result.rows = result.accepted;
     if (result.order.column >= 0) {
         if (result.order.rows.size() != index->size())
             result.order.rows = sortedRows(*index, result.order.column, result.order.direction);
         std::vector<bool> shown(size_t(index->size()), false);  // a bit each: it stays in cache
-        for (const int row : std::as_const(result.rows))
+        for (const int row : std::as_const(result.accepted))
             shown[size_t(row)] = true;
         result.rows.clear();
+        result.rows.reserve(result.accepted.size());
         for (const int row : std::as_const(result.order.rows))
             if (shown[size_t(row)])
                 result.rows.append(row);
@@ -163,6 +167,7 @@ void EventFilterProxyModel::apply(Result result)
         after.append(row < 0 ? QModelIndex() : createIndex(row, index.column()));
     }
     changePersistentIndexList(before, after);
+    m_accepted = std::move(result.accepted);
     m_rows = std::move(result.rows);
     m_proxyRowOf = std::move(result.proxyRowOf);
     m_order = std::move(result.order);

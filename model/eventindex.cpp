@@ -44,15 +44,16 @@ EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus) : m_corpus(std::mov
     m_actorStart.reserve(events.size() + 1);
     m_actorStart.push_back(0);
     for (const Event &event : events) {
-        Dates dates;
-        dates.type = event.type;
-        dates.article = event.article;
+        Facts facts;
+        facts.type = event.type;
+        facts.article = event.article;
+        facts.precision = event.date.precision();
         if (event.date.isValid()) {
-            dates.dated = true;
-            dates.firstDay = qint32(event.date.firstQDate().toJulianDay());
-            dates.lastDay = qint32(event.date.lastQDate().toJulianDay());
+            facts.firstDay = qint32(event.date.firstQDate().toJulianDay());
+            facts.lastDay = qint32(event.date.lastQDate().toJulianDay());
+            facts.month = event.date.year() * 12 + event.date.month() - 1;
         }
-        m_events.push_back(dates);
+        m_events.push_back(facts);
         for (const QString &actor : event.actors) {
             auto number = m_actorNumbers.constFind(actor);
             if (number == m_actorNumbers.cend()) {
@@ -205,8 +206,8 @@ QList<int> EventIndex::accepted(const EventFilter &filter) const
     }
 
     for (qsizetype i = 0; i < size(); ++i) {
-        const Dates &dates = m_events[size_t(i)];
-        if (typeMask && !(typeMask & (1u << int(dates.type))))
+        const Facts &facts = m_events[size_t(i)];
+        if (typeMask && !(typeMask & (1u << int(facts.type))))
             continue;
         if (chosenCount > 0) {
             qsizetype named = 0;
@@ -216,7 +217,7 @@ QList<int> EventIndex::accepted(const EventFilter &filter) const
                 continue;
         }
         if (byDate) {
-            if (!dates.dated || (filter.from.isValid() && dates.lastDay < from) || (filter.to.isValid() && to < dates.firstDay))
+            if (!facts.dated() || (filter.from.isValid() && facts.lastDay < from) || (filter.to.isValid() && to < facts.firstDay))
                 continue;
         }
         if (byText) {
@@ -224,17 +225,23 @@ QList<int> EventIndex::accepted(const EventFilter &filter) const
                 continue;
             if (!candidatesAreMatches) {
                 // Titles first, each read once: many events share an article.
-                qint8 &title = titleMatches[size_t(dates.article)];
+                qint8 &title = titleMatches[size_t(facts.article)];
                 if (title < 0)
-                    title = foldForMatching(m_corpus->articles.at(dates.article).title).contains(needle) ? 1 : 0;
+                    title = foldForMatching(m_corpus->articles.at(facts.article).title).contains(needle) ? 1 : 0;
                 const Event &event = m_corpus->events.at(i);
-                if (!title && !foldForMatching(m_corpus->articles.at(dates.article).textOf(event.evidence)).contains(needle))
+                if (!title && !foldForMatching(m_corpus->articles.at(facts.article).textOf(event.evidence)).contains(needle))
                     continue;
             }
         }
         result.append(int(i));
     }
     return result;
+}
+
+qsizetype EventIndex::actorNumber(const QString &name) const
+{
+    const auto found = m_actorNumbers.constFind(name);
+    return found == m_actorNumbers.cend() ? -1 : qsizetype(*found);
 }
 
 qsizetype EventIndex::memoryUsage() const

@@ -36,9 +36,25 @@ public:
     // The events `filter` accepts, as indexes into Corpus::events, in corpus order.
     QList<int> accepted(const EventFilter &filter) const;
 
+    // What counting and placing an event needs, packed: reading these is much faster than Events.
+    struct Facts
+    {
+        qint32 firstDay = 0;  // Julian day numbers; both 0 when undated
+        qint32 lastDay = 0;
+        qint32 month = 0;     // year * 12 + month - 1, when the date is known to the month or the day
+        qint32 article = 0;
+        EventType type = EventType::Other;
+        Precision precision = Precision::None;
+
+        bool dated() const { return precision != Precision::None; }
+        bool hasMonth() const { return precision >= Precision::Month; }
+    };
+    const Facts &facts(qsizetype event) const { return m_events[size_t(event)]; }
+
     // Every distinct actor name gets a number, so that counting by actor needs no string hashing.
     qsizetype actorCount() const { return qsizetype(m_actorNames.size()); }
     const QString &actorName(quint32 number) const { return m_actorNames[number]; }
+    qsizetype actorNumber(const QString &name) const;  // -1 for a name no event has
     // The actors of an event as numbers, in the order of Event::actors.
     std::span<const quint32> actorNumbers(qsizetype event) const
     {
@@ -49,14 +65,6 @@ public:
     qsizetype memoryUsage() const;
 
 private:
-    struct Dates
-    {
-        qint32 firstDay = 0;  // Julian day numbers; both 0 when undated
-        qint32 lastDay = 0;
-        qint32 article = 0;
-        EventType type = EventType::Other;
-        bool dated = false;
-    };
     // One bit per document.
     using Bits = std::vector<quint64>;
     // Ascending lists of ids per word: postings[start[word]] .. postings[start[word + 1]].
@@ -72,7 +80,7 @@ private:
     Bits textCandidates(const QString &needle) const;
 
     std::shared_ptr<const Corpus> m_corpus;
-    std::vector<Dates> m_events;
+    std::vector<Facts> m_events;
     std::vector<quint32> m_actorStart;  // the actors of event i are m_actorIds[m_actorStart[i] .. m_actorStart[i + 1]]
     std::vector<quint32> m_actorIds;
     QHash<QString, quint32> m_actorNumbers;  // canonical name -> the number m_actorIds use

@@ -2,6 +2,7 @@
 #include "corpus.h"
 #include "eventbins.h"
 #include "eventfilter.h"
+#include "eventindex.h"
 #include "extractor.h"
 
 #include <QApplication>
@@ -40,6 +41,7 @@ private:
     QByteArray exportBytes(const QString &picture, const QString &fileName, const PictureSettings &settings = {});
 
     Corpus m_corpus;
+    std::shared_ptr<const EventIndex> m_index;
     QTemporaryDir m_dir;
     const QDate m_exportDate{2025, 6, 30};
 };
@@ -54,6 +56,7 @@ void TestChartExport::initTestCase()
     const Extractor extractor;
     m_corpus = loadCorpus(extractor, files);
     QVERIFY(m_corpus.events.size() > 10);
+    m_index = std::make_shared<const EventIndex>(std::make_shared<const Corpus>(m_corpus));
 }
 
 void TestChartExport::addPictureRows()
@@ -69,7 +72,7 @@ QByteArray TestChartExport::exportBytes(const QString &picture, const QString &f
     dated.exportDate = m_exportDate;
     const QString path = m_dir.filePath(picture + u'-' + fileName);
     QString error;
-    if (!exportPicture(picture, m_corpus, EventFilter(), path, dated, &error)) {
+    if (!exportPicture(picture, m_index, EventFilter(), path, dated, &error)) {
         qWarning("%s", qPrintable(error));
         return {};
     }
@@ -144,8 +147,8 @@ void TestChartExport::pdfHasExactlyOnePage()
 
 void TestChartExport::captionStatesCountsAndExportDate()
 {
-    const QList<int> events = acceptedEvents(m_corpus, EventFilter());
-    const EventSummary summary = summarizeEvents(m_corpus, events);
+    const QList<int> events = m_index->accepted(EventFilter());
+    const EventSummary summary = summarizeEvents(*m_index, events);
     QVERIFY(summary.events > 0);
     // The SVG keeps the caption as text; so does the PNG's description.
     const QByteArray svg = exportBytes(u"monthly"_s, u"caption.svg"_s);
@@ -210,14 +213,14 @@ void TestChartExport::formatComesFromTheSuffix()
 void TestChartExport::badPictureSizeOrSuffixIsRefused()
 {
     QString error;
-    QVERIFY(!exportPicture(u"pie"_s, m_corpus, {}, m_dir.filePath(u"pie.png"_s), {}, &error));
+    QVERIFY(!exportPicture(u"pie"_s, m_index, {}, m_dir.filePath(u"pie.png"_s), {}, &error));
     QVERIFY(error.contains(u"pie"_s));
-    QVERIFY(!exportPicture(u"types"_s, m_corpus, {}, m_dir.filePath(u"types.jpg"_s), {}, &error));
+    QVERIFY(!exportPicture(u"types"_s, m_index, {}, m_dir.filePath(u"types.jpg"_s), {}, &error));
     QVERIFY(error.contains(u".png"_s));
     PictureSettings tiny;
     tiny.size = QSize(20, 10);
     QVERIFY(!pictureSettingsError(tiny).isEmpty());
-    QVERIFY(!exportPicture(u"types"_s, m_corpus, {}, m_dir.filePath(u"tiny.png"_s), tiny, &error));
+    QVERIFY(!exportPicture(u"types"_s, m_index, {}, m_dir.filePath(u"tiny.png"_s), tiny, &error));
     QVERIFY(!QFile::exists(m_dir.filePath(u"pie.png"_s)));
     QVERIFY(!QFile::exists(m_dir.filePath(u"tiny.png"_s)));
 }
@@ -225,7 +228,7 @@ void TestChartExport::badPictureSizeOrSuffixIsRefused()
 void TestChartExport::unwritableTargetIsRefusedAndLeavesNothing()
 {
     QString error;
-    QVERIFY(!exportPicture(u"types"_s, m_corpus, {}, u"/proc/dateline/types.png"_s, {}, &error));
+    QVERIFY(!exportPicture(u"types"_s, m_index, {}, u"/proc/dateline/types.png"_s, {}, &error));
     QVERIFY(error.contains(u"/proc/dateline/types.png"_s));
 
     // An existing file survives a failed export untouched.
@@ -236,7 +239,7 @@ void TestChartExport::unwritableTargetIsRefusedAndLeavesNothing()
     existing.close();
     PictureSettings tiny;
     tiny.size = QSize(1, 1);
-    QVERIFY(!exportPicture(u"types"_s, m_corpus, {}, path, tiny, &error));
+    QVERIFY(!exportPicture(u"types"_s, m_index, {}, path, tiny, &error));
     QVERIFY(existing.open(QIODevice::ReadOnly));
     QCOMPARE(existing.readAll(), QByteArray("old"));
 }

@@ -1,4 +1,5 @@
 #include "corpus.h"
+#include "eventindex.h"
 #include "eventbins.h"
 #include "eventfilter.h"
 #include "testcorpus.h"
@@ -59,8 +60,10 @@ private slots:
 
 void TestEventBins::monthly_addsUpToTheEventsWithYearOnlyAndUndatedApart()
 {
-    const Corpus corpus = sampleCorpus();
-    const MonthlySeries monthly = eventsPerMonth(corpus, allEvents(corpus), 8);
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
+    const MonthlySeries monthly = eventsPerMonth(index, allEvents(corpus), 8);
     QCOMPARE(monthly.yearOnly, 1);
     QCOMPARE(monthly.undated, 1);
     QCOMPARE(monthly.total() + monthly.yearOnly + monthly.undated, int(corpus.events.size()));
@@ -68,9 +71,11 @@ void TestEventBins::monthly_addsUpToTheEventsWithYearOnlyAndUndatedApart()
 
 void TestEventBins::monthly_stacksByFirstActorAndOthers()
 {
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     // First actors of month-dated events: Putin 2, Xi 1, Lavrov 1, none 1.
-    const MonthlySeries monthly = eventsPerMonth(corpus, allEvents(corpus), 2);
+    const MonthlySeries monthly = eventsPerMonth(index, allEvents(corpus), 2);
     QCOMPARE(monthly.series, (QStringList{kPutin, kLavrov}));
     QVERIFY(monthly.hasOthers);
     QCOMPARE(monthly.counts.size(), 3);
@@ -82,8 +87,10 @@ void TestEventBins::monthly_stacksByFirstActorAndOthers()
 
 void TestEventBins::monthly_coversEveryMonthBetweenFirstAndLast()
 {
-    const Corpus corpus = sampleCorpus();
-    const MonthlySeries monthly = eventsPerMonth(corpus, allEvents(corpus), 8);
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
+    const MonthlySeries monthly = eventsPerMonth(index, allEvents(corpus), 8);
     QCOMPARE(monthly.months, (QList<QDate>{QDate(2024, 1, 1), QDate(2024, 2, 1), QDate(2024, 3, 1), QDate(2024, 4, 1)}));
     QCOMPARE(monthly.monthTotal(0), 2);
     QCOMPARE(monthly.monthTotal(1), 0);
@@ -107,38 +114,43 @@ void TestEventBins::monthly_ofFilteredEvents_addsUpToTheFilteredCount()
     QFETCH(QStringList, actors);
     QFETCH(QString, from);
     QFETCH(int, expected);
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const EventIndex index(shared);
     EventFilter filter;
     filter.actors = QSet<QString>(actors.cbegin(), actors.cend());
     filter.from = DateValue::fromIso(from);
-    const QList<int> events = acceptedEvents(corpus, filter);
+    const QList<int> events = index.accepted(filter);
     QCOMPARE(events.size(), expected);
     for (const int top : {0, 1, 8}) {
-        const MonthlySeries monthly = eventsPerMonth(corpus, events, top);
+        const MonthlySeries monthly = eventsPerMonth(index, events, top);
         QCOMPARE(monthly.total() + monthly.yearOnly + monthly.undated, expected);
     }
-    const auto types = eventsPerType(corpus, events);
+    const auto types = eventsPerType(index, events);
     QCOMPARE(std::accumulate(types.cbegin(), types.cend(), 0), expected);
-    QCOMPARE(summarizeEvents(corpus, events).events, expected);
+    QCOMPARE(summarizeEvents(index, events).events, expected);
 }
 
 void TestEventBins::actors_countEachEventOncePerNamedActor()
 {
-    const Corpus corpus = sampleCorpus();
-    const MonthlySeries activity = actorActivity(corpus, allEvents(corpus), {kPutin, kXi});
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
+    const MonthlySeries activity = actorActivity(index, allEvents(corpus), {kPutin, kXi});
     QCOMPARE(activity.series, (QStringList{kPutin, kXi}));
     QVERIFY(!activity.hasOthers);
     // Putin: January meeting, March meeting, April statement (2023 is year-only).
     QCOMPARE(activity.counts.at(0), (QList<int>{1, 0, 1, 1}));
     QCOMPARE(activity.counts.at(1), (QList<int>{2, 0, 0, 0}));
     QCOMPARE(activity.yearOnly, 1);
-    QCOMPARE(topActors(corpus, allEvents(corpus), 2), (QStringList{kPutin, kXi}));
+    QCOMPARE(topActors(index, allEvents(corpus), 2), (QStringList{kPutin, kXi}));
 }
 
 void TestEventBins::types_addUpToTheEventCount()
 {
-    const Corpus corpus = sampleCorpus();
-    const auto types = eventsPerType(corpus, allEvents(corpus));
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
+    const auto types = eventsPerType(index, allEvents(corpus));
     QCOMPARE(types.at(std::size_t(EventType::Meeting)), 2);
     QCOMPARE(types.at(std::size_t(EventType::Statement)), 2);
     QCOMPARE(types.at(std::size_t(EventType::Military)), 0);
@@ -147,8 +159,10 @@ void TestEventBins::types_addUpToTheEventCount()
 
 void TestEventBins::pairs_areUnorderedAndCountedOncePerEvent()
 {
-    const Corpus corpus = sampleCorpus();
-    const QList<ActorPairCount> pairs = topActorPairs(corpus, allEvents(corpus), 10);
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
+    const QList<ActorPairCount> pairs = topActorPairs(index, allEvents(corpus), 10);
     // Putin–Xi twice, mentioned in either order, then the three pairs of the March meeting.
     QCOMPARE(pairs.size(), 4);
     QCOMPARE(pairs.first().first, kPutin);
@@ -158,33 +172,36 @@ void TestEventBins::pairs_areUnorderedAndCountedOncePerEvent()
         QCOMPARE(pairs.at(i).count, 1);
         QVERIFY(pairs.at(i).first < pairs.at(i).second);
     }
-    QCOMPARE(topActorPairs(corpus, allEvents(corpus), 2).size(), 2);
+    QCOMPARE(topActorPairs(index, allEvents(corpus), 2).size(), 2);
 }
 
 void TestEventBins::summary_countsArticlesAndDateRange()
 {
-    const Corpus corpus = sampleCorpus();
-    const EventSummary all = summarizeEvents(corpus, allEvents(corpus));
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
+    const EventSummary all = summarizeEvents(index, allEvents(corpus));
     QCOMPARE(all.articles, 2);
     QCOMPARE(all.undated, 1);
     QCOMPARE(all.yearOnly, 1);
     QCOMPARE(all.first, QDate(2023, 1, 1));
     QCOMPARE(all.last, QDate(2024, 4, 30));
-    const EventSummary first = summarizeEvents(corpus, {0, 1});
+    const EventSummary first = summarizeEvents(index, {0, 1});
     QCOMPARE(first.articles, 1);
     QCOMPARE(first.last, QDate(2024, 1, 31));
 }
 
 void TestEventBins::noEvents_giveEmptyBins()
 {
-    const Corpus corpus = sampleCorpus();
-    const MonthlySeries monthly = eventsPerMonth(corpus, {}, 8);
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const EventIndex index(shared);
+    const MonthlySeries monthly = eventsPerMonth(index, {}, 8);
     QVERIFY(monthly.months.isEmpty());
     QCOMPARE(monthly.total(), 0);
-    const MonthlySeries undatedOnly = eventsPerMonth(corpus, {4}, 8);
+    const MonthlySeries undatedOnly = eventsPerMonth(index, {4}, 8);
     QVERIFY(undatedOnly.months.isEmpty());
     QCOMPARE(undatedOnly.undated, 1);
-    QVERIFY(!summarizeEvents(corpus, {4}).first.isValid());
+    QVERIFY(!summarizeEvents(index, {4}).first.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestEventBins)

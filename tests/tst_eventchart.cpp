@@ -1,5 +1,6 @@
 #include "chartspanel.h"
 #include "corpus.h"
+#include "eventindex.h"
 #include "eventchart.h"
 #include "testcorpus.h"
 
@@ -99,11 +100,13 @@ private slots:
 
 void TestEventChart::monthly_barsAddUpToTheDatedEventsAndTitleStatesTheFilter()
 {
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     EventFilter filter;
     filter.types = {EventType::Meeting, EventType::Statement, EventType::Agreement, EventType::Visit};
     EventChart chart(ChartKind::Monthly);
-    chart.setEvents(corpus, allEvents(corpus), filter);
+    chart.setEvents(index, allEvents(corpus), filter);
     auto *bars = onlySeries<QStackedBarSeries>(chart);
     QVERIFY(bars);
     qreal sum = 0;
@@ -119,9 +122,11 @@ void TestEventChart::monthly_barsAddUpToTheDatedEventsAndTitleStatesTheFilter()
 
 void TestEventChart::monthly_axisTicksFallOnCalendarBoundaries()
 {
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     EventChart chart(ChartKind::Monthly);
-    chart.setEvents(corpus, allEvents(corpus), {});
+    chart.setEvents(index, allEvents(corpus), {});
     QCategoryAxis *axis = nullptr;
     for (QAbstractAxis *candidate : chart.axes(Qt::Horizontal))
         axis = axis ? axis : qobject_cast<QCategoryAxis *>(candidate);
@@ -138,11 +143,13 @@ void TestEventChart::monthly_axisTicksFallOnCalendarBoundaries()
 
 void TestEventChart::monthly_clickNarrowsToThatMonth()
 {
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     EventChart chart(ChartKind::Monthly);
     EventFilter filter;
     filter.text = u"gaz"_s;
-    chart.setEvents(corpus, allEvents(corpus), filter);
+    chart.setEvents(index, allEvents(corpus), filter);
     QSignalSpy spy(&chart, &EventChart::narrowRequested);
     auto *bars = onlySeries<QStackedBarSeries>(chart);
     emit bars->clicked(2, bars->barSets().first());  // January 2023
@@ -157,9 +164,11 @@ void TestEventChart::monthly_clickNarrowsToThatMonth()
 
 void TestEventChart::actors_linesPerActorAndClickNarrowsToActorAndMonth()
 {
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     EventChart chart(ChartKind::Actors);
-    chart.setEvents(corpus, allEvents(corpus), {});
+    chart.setEvents(index, allEvents(corpus), {});
     const QList<QAbstractSeries *> all = chart.series();
     QCOMPARE(all.size(), 3);  // Xi, Putin, Lavrov by number of events
     auto *xi = qobject_cast<QLineSeries *>(all.first());
@@ -179,9 +188,11 @@ void TestEventChart::actors_linesPerActorAndClickNarrowsToActorAndMonth()
 
 void TestEventChart::types_clickNarrowsToTheType()
 {
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     EventChart chart(ChartKind::Types);
-    chart.setEvents(corpus, allEvents(corpus), {});
+    chart.setEvents(index, allEvents(corpus), {});
     auto *bars = onlySeries<QHorizontalBarSeries>(chart);
     QVERIFY(bars);
     QCOMPARE(int(bars->barSets().first()->sum()), int(corpus.events.size()));
@@ -194,9 +205,11 @@ void TestEventChart::types_clickNarrowsToTheType()
 
 void TestEventChart::pairs_topPairIsOnTopAndClickNarrowsToBothActors()
 {
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     EventChart chart(ChartKind::Pairs);
-    chart.setEvents(corpus, allEvents(corpus), {});
+    chart.setEvents(index, allEvents(corpus), {});
     auto *bars = onlySeries<QHorizontalBarSeries>(chart);
     QVERIFY(bars);
     QBarSet *set = bars->barSets().first();
@@ -228,10 +241,11 @@ void TestEventChart::monthlyAndTypes_seriesAndNoteAddUpToTheFilteredCount()
 {
     // What the chart draws plus what its note says it left out is every filtered event, once.
     QFETCH(ChartKind, kind);
-    const Corpus corpus = largerCorpus();
+    const auto shared = std::make_shared<const Corpus>(largerCorpus());
+    const EventIndex index(shared);
     const QList<int> events = filteredEvents();
     EventChart chart(kind);
-    chart.setEvents(corpus, events, {});
+    chart.setEvents(index, events, {});
     const QList<QAbstractSeries *> all = chart.series();
     QCOMPARE(all.size(), 1);
     auto *bars = qobject_cast<QAbstractBarSeries *>(all.first());
@@ -251,10 +265,12 @@ void TestEventChart::monthlyAndTypes_seriesAndNoteAddUpToTheFilteredCount()
 
 void TestEventChart::actors_pointsAreTheCountsOfEventsNamingEachActorInEachMonth()
 {
-    const Corpus corpus = largerCorpus();
+    const auto shared = std::make_shared<const Corpus>(largerCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     const QList<int> events = filteredEvents();
     EventChart chart(ChartKind::Actors);
-    chart.setEvents(corpus, events, {});
+    chart.setEvents(index, events, {});
     const QList<QAbstractSeries *> all = chart.series();
     QCOMPARE(all.size(), 4);  // Xi, Putin, Lavrov, Wang Yi
     const QList<QDate> &months = chart.monthly().months;
@@ -285,10 +301,12 @@ void TestEventChart::actors_pointsAreTheCountsOfEventsNamingEachActorInEachMonth
 
 void TestEventChart::pairs_barsAreTheCountsOfEventsNamingBothActors()
 {
-    const Corpus corpus = largerCorpus();
+    const auto shared = std::make_shared<const Corpus>(largerCorpus());
+    const Corpus &corpus = *shared;
+    const EventIndex index(shared);
     const QList<int> events = filteredEvents();
     EventChart chart(ChartKind::Pairs);
-    chart.setEvents(corpus, events, {});
+    chart.setEvents(index, events, {});
     auto *bars = onlySeries<QHorizontalBarSeries>(chart);
     QVERIFY(bars);
     QBarCategoryAxis *axis = nullptr;
@@ -323,9 +341,10 @@ void TestEventChart::pairs_barsAreTheCountsOfEventsNamingBothActors()
 
 void TestEventChart::panel_forwardsClicksAndUndo()
 {
-    const Corpus corpus = sampleCorpus();
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const Corpus &corpus = *shared;
     ChartsPanel panel;
-    panel.setEvents(corpus, allEvents(corpus), {});
+    panel.setEvents(std::make_shared<const EventIndex>(shared), allEvents(corpus), {});
     QSignalSpy narrow(&panel, &ChartsPanel::narrowRequested);
     QSignalSpy undo(&panel, &ChartsPanel::undoRequested);
     panel.chart(ChartKind::Types)->activate(int(EventType::Meeting));

@@ -1,6 +1,6 @@
 #include "chartexport.h"
 
-#include "corpus.h"
+#include "eventindex.h"
 #include "eventbins.h"
 #include "eventchart.h"
 #include "eventfilter.h"
@@ -66,14 +66,13 @@ struct Drawing
     QString note;
 };
 
-std::optional<Drawing> makeDrawing(const QString &picture, const Corpus &corpus, const EventFilter &filter,
+std::optional<Drawing> makeDrawing(const QString &picture, const std::shared_ptr<const EventIndex> &index, const EventFilter &filter,
                                    const QList<int> &events, QSize size)
 {
     Drawing drawing;
     if (picture == kTimeline) {
-        // The view holds the corpus shared; the copy lives as long as the drawing.
         drawing.model = std::make_unique<EventModel>();
-        drawing.model->setCorpus(std::make_shared<const Corpus>(corpus));
+        drawing.model->setEventIndex(index);
         drawing.proxy = std::make_unique<EventFilterProxyModel>();
         drawing.proxy->setEventModel(drawing.model.get());
         drawing.proxy->setFilter(filter);
@@ -87,7 +86,7 @@ std::optional<Drawing> makeDrawing(const QString &picture, const Corpus &corpus,
         drawing.widget = std::move(timeline);
     } else if (const auto kind = chartKindFromName(picture)) {
         auto *chart = new EventChart(*kind);
-        chart->setEvents(corpus, events, filter);
+        chart->setEvents(*index, events, filter);
         chart->setBackgroundRoundness(0);
         drawing.note = chart->note();
         if (size.width() < kNarrowWidth) {
@@ -197,7 +196,7 @@ QString pictureSettingsError(const PictureSettings &settings)
     return {};
 }
 
-bool exportPicture(const QString &picture, const Corpus &corpus, const EventFilter &filter, const QString &path,
+bool exportPicture(const QString &picture, const std::shared_ptr<const EventIndex> &index, const EventFilter &filter, const QString &path,
                    const PictureSettings &settings, QString *error)
 {
     const auto fail = [error](const QString &message) {
@@ -212,7 +211,7 @@ bool exportPicture(const QString &picture, const Corpus &corpus, const EventFilt
         return fail(settingsError);
     const QSize size = settings.size;
 
-    const QList<int> events = acceptedEvents(corpus, filter);
+    const QList<int> events = index->accepted(filter);
     // The caption's font grows with the picture, within what stays readable beside the charts' labels.
     QFont font = QApplication::font();
     font.setPixelSize(std::clamp(size.height() / 70, 11, 16));
@@ -224,10 +223,10 @@ bool exportPicture(const QString &picture, const Corpus &corpus, const EventFilt
     {
         // The note depends on the chart, the chart's height on the caption: measure with a first guess.
         const int guess = QFontMetrics(font).lineSpacing() * 4;
-        drawing = makeDrawing(picture, corpus, filter, events, QSize(size.width(), size.height() - guess));
+        drawing = makeDrawing(picture, index, filter, events, QSize(size.width(), size.height() - guess));
         if (!drawing)
             return fail(tr("unknown picture %1 (%2)").arg(picture, exportablePictures().join(u", ")));
-        const EventSummary summary = summarizeEvents(corpus, events);
+        const EventSummary summary = summarizeEvents(*index, events);
         const auto measure = [&](const QString &note) {
             caption = captionText(filter, summary, note, settings.exportDate);
             captionHeight = QFontMetrics(font).boundingRect(QRect(QPoint(), probe), Qt::TextWordWrap, caption).height();

@@ -5,11 +5,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace dateline {
 
-struct Corpus;
+class EventIndex;
 struct EventFilter;
 
 enum class PictureFormat { Png, Svg, Pdf };
@@ -34,7 +35,7 @@ QString pictureSettingsError(const PictureSettings &settings);
 // and writes it as PNG, SVG or PDF (one page) depending on the suffix of `path`. The file is
 // replaced atomically (QSaveFile). Needs a QApplication, which may run on the offscreen platform.
 // Returns false with a message in `error` when the picture, the format or the file is wrong.
-bool exportPicture(const QString &picture, const Corpus &corpus, const EventFilter &filter, const QString &path,
+bool exportPicture(const QString &picture, const std::shared_ptr<const EventIndex> &index, const EventFilter &filter, const QString &path,
                    const PictureSettings &settings, QString *error);
 
 } // namespace dateline

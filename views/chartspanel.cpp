@@ -1,5 +1,7 @@
 #include "chartspanel.h"
 
+#include "eventindex.h"
+
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -51,11 +53,23 @@ ChartsPanel::ChartsPanel(QWidget *parent) : QWidget(parent)
 
 ChartsPanel::~ChartsPanel() = default;
 
-void ChartsPanel::setEvents(const Corpus &corpus, const QList<int> &events, const EventFilter &filter)
+void ChartsPanel::setEvents(std::shared_ptr<const EventIndex> index, const QList<int> &events, const EventFilter &filter)
 {
-    for (EventChart *chart : m_charts)
-        chart->setEvents(corpus, events, filter);
+    m_index = std::move(index);
+    m_events = events;
+    m_filter = filter;
+    m_stale.fill(true);
     updateNote();
+}
+
+EventChart *ChartsPanel::chart(ChartKind kind)
+{
+    const auto at = std::size_t(kind);
+    if (m_stale.at(at) && m_index) {
+        m_charts.at(at)->setEvents(*m_index, m_events, m_filter);
+        m_stale.at(at) = false;
+    }
+    return m_charts.at(at);
 }
 
 void ChartsPanel::setUndoAvailable(bool available) { m_undo->setEnabled(available); }

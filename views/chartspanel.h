@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <array>
+#include <memory>
 
 class QChartView;
 class QLabel;
@@ -25,10 +26,11 @@ public:
     explicit ChartsPanel(QWidget *parent = nullptr);
     ~ChartsPanel() override;
 
-    void setEvents(const Corpus &corpus, const QList<int> &events, const EventFilter &filter);
+    // Only the chart on show is rebuilt at once; the others when they are shown or asked for.
+    void setEvents(std::shared_ptr<const EventIndex> index, const QList<int> &events, const EventFilter &filter);
     void setUndoAvailable(bool available);
 
-    EventChart *chart(ChartKind kind) const { return m_charts.at(std::size_t(kind)); }
+    EventChart *chart(ChartKind kind);  // brought up to date first
     ChartKind currentKind() const;
     QPushButton *undoButton() const { return m_undo; }
 
@@ -39,6 +41,10 @@ signals:
 private:
     void updateNote();
 
+    std::shared_ptr<const EventIndex> m_index;
+    QList<int> m_events;
+    EventFilter m_filter;
+    std::array<bool, kChartKindCount> m_stale{};
     std::array<EventChart *, kChartKindCount> m_charts{};
     QTabWidget *m_tabs = nullptr;
     QLabel *m_note = nullptr;

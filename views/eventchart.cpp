@@ -1,6 +1,6 @@
 #include "eventchart.h"
 
-#include "corpus.h"
+#include "eventindex.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -84,7 +84,7 @@ void EventChart::clear()
     m_note.clear();
 }
 
-void EventChart::setEvents(const Corpus &corpus, const QList<int> &events, const EventFilter &filter)
+void EventChart::setEvents(const EventIndex &index, const QList<int> &events, const EventFilter &filter)
 {
     clear();
     m_filter = filter;
@@ -92,7 +92,7 @@ void EventChart::setEvents(const Corpus &corpus, const QList<int> &events, const
     switch (m_kind) {
     case ChartKind::Monthly:
         heading = tr("Events per month");
-        m_monthly = eventsPerMonth(corpus, events, kTopActors);
+        m_monthly = eventsPerMonth(index, events, kTopActors);
         buildMonthly();
         break;
     case ChartKind::Actors: {
@@ -100,19 +100,19 @@ void EventChart::setEvents(const Corpus &corpus, const QList<int> &events, const
         QStringList actors(filter.actors.cbegin(), filter.actors.cend());
         actors.sort();
         if (actors.isEmpty() || actors.size() > kTopActors)
-            actors = topActors(corpus, events, kTopActors);
-        m_monthly = actorActivity(corpus, events, actors);
+            actors = topActors(index, events, kTopActors);
+        m_monthly = actorActivity(index, events, actors);
         buildActors();
         break;
     }
     case ChartKind::Types:
         heading = tr("Events by type");
-        m_types = eventsPerType(corpus, events);
+        m_types = eventsPerType(index, events);
         buildTypes();
         break;
     case ChartKind::Pairs:
         heading = tr("Actors appearing together most");
-        m_pairs = topActorPairs(corpus, events, kTopPairs);
+        m_pairs = topActorPairs(index, events, kTopPairs);
         buildPairs();
         m_note = tr("An event naming several actors counts once for each pair of them.");
         break;

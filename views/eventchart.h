@@ -12,7 +12,7 @@ class QCategoryAxis;
 
 namespace dateline {
 
-struct Corpus;
+class EventIndex;
 
 enum class ChartKind { Monthly, Actors, Types, Pairs };
 inline constexpr int kChartKindCount = 4;
@@ -41,7 +41,7 @@ public:
     ChartKind kind() const { return m_kind; }
     // Rebuilds the chart over `events` (indexes into the corpus's events), which `filter` chose.
     // For `actors`, the lines are the filter's actors if it names any, else the most frequent ones.
-    void setEvents(const Corpus &corpus, const QList<int> &events, const EventFilter &filter);
+    void setEvents(const EventIndex &index, const QList<int> &events, const EventFilter &filter);
 
     // What clicking item `index` shows: for monthly and actors a month index or, with `series`,
     // that series' actor; for types an int(EventType); for pairs a rank. nullopt if nothing to narrow.
