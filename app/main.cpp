@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QStandardPaths>
 
 #include <memory>
 
@@ -47,6 +48,9 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Article files or folders (default: the bundled articles)."),
                                  QStringLiteral("[PATH...]"));
+    const QCommandLineOption noCacheOption(QStringLiteral("no-cache"),
+                                           QStringLiteral("Read every article again rather than reuse what an earlier run read."));
+    parser.addOption(noCacheOption);
     parser.process(*app);
 
     QStringList paths = parser.positionalArguments();
@@ -54,6 +58,8 @@ int main(int argc, char *argv[])
         paths.append(dateline::defaultArticlesFolder());
 
     dateline::MainWindow window;
+    if (!parser.isSet(noCacheOption))
+        window.setCacheFolder(QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
     window.show();
     window.openPaths(paths);
     return app->exec();

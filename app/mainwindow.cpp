@@ -418,6 +418,8 @@ void MainWindow::reload()
 
 bool MainWindow::isLoading() const { return m_loader->isLoading(); }
 
+void MainWindow::setCacheFolder(const QString &folder) { m_loader->setCacheFolder(folder); }
+
 void MainWindow::openFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder of Articles"), lastFolder());

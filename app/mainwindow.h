@@ -54,6 +54,8 @@ public:
     // Reads the opened paths again, keeping the filter, the selected event and the zoom.
     void reload();
     bool isLoading() const;
+    // Where what was read is cached between runs, a file per set of opened paths; empty (the default) for no cache.
+    void setCacheFolder(const QString &folder);
     const Corpus *corpus() const { return m_corpus.get(); }
     QStringList openedPaths() const { return m_paths; }
     // The recently opened path sets, newest first, as the Open Recent menu lists them.

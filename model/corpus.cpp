@@ -1,11 +1,14 @@
 #include "corpus.h"
 
+#include "corpuscache.h"
 #include "extractor.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QThread>
 #include <QThreadPool>
+
+#include <ranges>
 
 using namespace Qt::StringLiterals;
 
@@ -47,25 +50,43 @@ QStringList listArticleFiles(const QStringList &paths, QStringList *missing)
     return files;
 }
 
-Corpus loadCorpus(const Extractor &extractor, const QStringList &files, const ProgressCallback &progress,
-                  const std::atomic_bool *cancel)
+namespace {
+
+// Extracts every file, or takes it from `cache` (when there is one) if its stamp has not changed.
+Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *cache, CacheStats *stats,
+            const ProgressCallback &progress, const std::atomic_bool *cancel)
 {
     QList<Extractor::Result> results(files.size());
+    QList<qsizetype> entries(files.size(), -1);  // in the cache, for the files taken from it
+    QList<FileStamp> stamps(cache ? files.size() : 0);
     std::atomic_int next = 0;
     std::atomic_int done = 0;
+    std::atomic_int reused = 0;
     const auto work = [&] {
         for (int i = next++; i < files.size(); i = next++) {
             if (cancel && cancel->load())
                 return;
-            try {
-                results[i] = extractor.extractFile(files.at(i));
-            } catch (const std::exception &error) {
-                // One file must never take the others down with it, whatever it holds.
-                const QFileInfo info(files.at(i));
-                results[i].article.filePath = info.absoluteFilePath();
-                results[i].article.fileName = info.fileName();
-                results[i].article.problems.append(u"could not be read: internal error ("_s + QString::fromUtf8(error.what())
-                                                   + u')');
+            const QString &file = files.at(i);
+            if (cache) {
+                // Stamped before reading: a change made while the file is read shows at the next load.
+                stamps[i] = FileStamp::of(file);
+                entries[i] = cache->find(file, stamps.at(i));
+            }
+            if (entries.at(i) >= 0) {
+                ++reused;
+            } else {
+                try {
+                    results[i] = extractor.extractFile(file);
+                } catch (const std::exception &error) {
+                    // One file must never take the others down with it, whatever it holds.
+                    const QFileInfo info(file);
+                    results[i].article.filePath = info.absoluteFilePath();
+                    results[i].article.fileName = info.fileName();
+                    results[i].article.problems.append(u"could not be read: internal error ("_s
+                                                       + QString::fromUtf8(error.what()) + u')');
+                    if (cache)
+                        stamps[i] = {};  // a failure is not a result to keep
+                }
             }
             const int finished = ++done;
             if (progress)
@@ -80,21 +101,73 @@ Corpus loadCorpus(const Extractor &extractor, const QStringList &files, const Pr
     work();
     pool.waitForDone();
 
-    Corpus corpus;
-    for (qsizetype i = 0; i < results.size(); ++i) {
-        Extractor::Result &result = results[i];
-        if (result.article.filePath.isEmpty())
-            continue;  // cancelled before this file
-        for (const QString &message : std::as_const(result.article.problems))
-            corpus.problems.append({result.article.fileName, message});
-        const int articleIndex = int(corpus.articles.size());
-        for (Event &event : result.events) {
-            event.article = articleIndex;
-            corpus.events.append(std::move(event));
+    // Reopening files that have not changed, entry i is file i: the cache's lists are shared, not copied.
+    if (cache && reused == files.size() && cache->size() == files.size()
+        && std::ranges::equal(entries, std::views::iota(qsizetype(0), files.size()))) {
+        if (std::optional<Corpus> corpus = cache->wholeCorpus()) {
+            if (stats)
+                *stats = {reused, 0, false};
+            return std::move(*corpus);
         }
-        corpus.articles.append(std::move(result.article));
+    }
+
+    const auto wasRead = [&](qsizetype i) { return entries.at(i) >= 0 || !results.at(i).article.filePath.isEmpty(); };
+    const auto eventsOf = [&](qsizetype i) {
+        return entries.at(i) >= 0 ? cache->events(entries.at(i)) : std::span<const Event>(results.at(i).events);
+    };
+    // Sized first: a million events appended one by one would be moved again each time the list grows.
+    Corpus corpus;
+    qsizetype articleCount = 0;
+    qsizetype eventCount = 0;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (wasRead(i)) {
+            ++articleCount;
+            eventCount += qsizetype(eventsOf(i).size());
+        }
+    }
+    corpus.articles.reserve(articleCount);
+    corpus.events.reserve(eventCount);
+    QList<FileStamp> keptStamps;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (!wasRead(i))
+            continue;  // cancelled before this file
+        const int articleIndex = int(corpus.articles.size());
+        for (const Event &event : eventsOf(i)) {
+            corpus.events.append(event);
+            corpus.events.last().article = articleIndex;
+        }
+        corpus.articles.append(entries.at(i) >= 0 ? cache->article(entries.at(i)) : std::move(results[i].article));
+        const Article &article = corpus.articles.constLast();
+        for (const QString &message : article.problems)
+            corpus.problems.append({article.fileName, message});
+        if (cache)
+            keptStamps.append(stamps.at(i));
+    }
+
+    if (cache) {
+        CorpusCache updated(cache->fingerprint(), corpus, std::move(keptStamps));
+        // Unchanged when every entry of the old cache was reused and nothing else was added.
+        const bool changed = reused != cache->size() || updated.size() != reused;
+        *cache = std::move(updated);
+        if (stats)
+            *stats = {reused, done - reused, changed};
     }
     return corpus;
+}
+
+} // namespace
+
+Corpus loadCorpus(const Extractor &extractor, const QStringList &files, const ProgressCallback &progress,
+                  const std::atomic_bool *cancel)
+{
+    return load(extractor, files, nullptr, nullptr, progress, cancel);
+}
+
+Corpus loadCorpus(const Extractor &extractor, const QStringList &files, CorpusCache *cache, CacheStats *stats,
+                  const ProgressCallback &progress, const std::atomic_bool *cancel)
+{
+    Q_ASSERT(cache);
+    return load(extractor, files, cache, stats, progress, cancel);
 }
 
 } // namespace dateline

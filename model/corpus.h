@@ -12,6 +12,7 @@
 
 namespace dateline {
 
+class CorpusCache;
 class Extractor;
 
 struct Problem
@@ -41,5 +42,19 @@ using ProgressCallback = std::function<void(int done, int total)>;
 // stops early and returns what was done. The result is in the order of `files`.
 Corpus loadCorpus(const Extractor &extractor, const QStringList &files, const ProgressCallback &progress = {},
                   const std::atomic_bool *cancel = nullptr);
+
+// What a load did with its cache.
+struct CacheStats
+{
+    int reused = 0;        // articles taken from the cache
+    int extracted = 0;     // files read and extracted
+    bool changed = false;  // the cache's entries changed: it is worth writing again
+};
+
+// The same, but every file whose stamp (size and modification time) is the one in `cache` is taken
+// from it instead of being extracted; then `cache` holds what this load read. `cache` must have
+// been built for `extractor`'s fingerprint. `progress` counts the files of both kinds.
+Corpus loadCorpus(const Extractor &extractor, const QStringList &files, CorpusCache *cache, CacheStats *stats = nullptr,
+                  const ProgressCallback &progress = {}, const std::atomic_bool *cancel = nullptr);
 
 } // namespace dateline

@@ -1,17 +1,66 @@
 #include "corpusloader.h"
 
+#include "corpuscache.h"
 #include "extractor.h"
 
+#include <QElapsedTimer>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
+using namespace Qt::StringLiterals;
+
 namespace dateline {
+
+void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job job, const std::shared_ptr<std::atomic_bool> &cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QStringList missing;
+    const QStringList files = listArticleFiles(paths, &missing);
+    if (!job.extractor) {
+        // Just before the extractor reads the same resource files.
+        job.fingerprint = extractorFingerprint();
+        job.extractor = std::make_shared<const Extractor>();
+    }
+    // loadCorpus reports from several threads; QPromise serialises them and drops stale values.
+    const auto progress = [&promise](int done, int) { promise.setProgressValue(done); };
+    Corpus corpus;
+    CacheStats stats;
+    if (job.cacheFile.isEmpty()) {
+        promise.setProgressRange(0, int(files.size()));
+        corpus = loadCorpus(*job.extractor, files, progress, cancel.get());
+    } else {
+        CorpusCache cache = job.cache && job.cache->fingerprint() == job.fingerprint
+                                ? *job.cache
+                                : CorpusCache::read(job.cacheFile, job.fingerprint);
+        promise.setProgressRange(0, int(files.size()));  // the bar stays busy while the cache is read
+        corpus = loadCorpus(*job.extractor, files, &cache, &stats, progress, cancel.get());
+        job.cache = std::make_shared<const CorpusCache>(std::move(cache));
+        qCDebug(lcCorpusCache) << "Loaded" << files.size() << "files," << stats.reused << "from the cache, in"
+                               << timer.elapsed() << "ms";
+    }
+    for (const QString &path : std::as_const(missing))
+        corpus.problems.append({path, tr("No such file or folder")});
+    job.corpus = std::make_shared<const Corpus>(std::move(corpus));
+    job.cancelled = cancel->load();
+    promise.addResult(job);
+
+    if (stats.changed) {
+        // Not cancelled by a new load or by closing: what was read so far is worth keeping.
+        timer.restart();
+        if (QString error; !job.cache->write(job.cacheFile, &error))
+            qCWarning(lcCorpusCache).noquote() << u"Could not write the cache %1: %2"_s.arg(job.cacheFile, error);
+        else
+            qCDebug(lcCorpusCache) << "Wrote" << job.cache->size() << "articles to the cache in" << timer.elapsed() << "ms";
+    }
+}
 
 CorpusLoader::CorpusLoader(QObject *parent) : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<Result>::progressValueChanged, this,
+    connect(&m_watcher, &QFutureWatcher<Job>::progressValueChanged, this,
             [this](int value) { emit progress(value, m_watcher.progressMaximum()); });
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &CorpusLoader::onFinished);
+    connect(&m_watcher, &QFutureWatcher<Job>::resultReadyAt, this, &CorpusLoader::onResultReady);
+    connect(&m_watcher, &QFutureWatcher<Job>::finished, this, &CorpusLoader::onFinished);
 }
 
 CorpusLoader::~CorpusLoader()
@@ -22,7 +71,8 @@ CorpusLoader::~CorpusLoader()
 
 void CorpusLoader::load(const QStringList &paths)
 {
-    if (isLoading()) {
+    m_loading = true;
+    if (m_watcher.isRunning()) {
         m_pending = paths;
         cancel();
         return;
@@ -39,37 +89,36 @@ void CorpusLoader::cancel()
 void CorpusLoader::start(const QStringList &paths)
 {
     m_cancel = std::make_shared<std::atomic_bool>(false);
-    const auto run = [](QPromise<Result> &promise, QStringList paths, std::shared_ptr<const Extractor> extractor,
-                        std::shared_ptr<std::atomic_bool> cancel) {
-        QStringList missing;
-        const QStringList files = listArticleFiles(paths, &missing);
-        promise.setProgressRange(0, int(files.size()));
-        if (!extractor)
-            extractor = std::make_shared<const Extractor>();
-        // loadCorpus reports from several threads; QPromise serialises them and drops stale values.
-        Corpus corpus = loadCorpus(*extractor, files, [&promise](int done, int) { promise.setProgressValue(done); },
-                                   cancel.get());
-        for (const QString &path : std::as_const(missing))
-            corpus.problems.append({path, tr("No such file or folder")});
-        promise.addResult(Result{std::move(extractor), std::make_shared<const Corpus>(std::move(corpus)), cancel->load()});
-    };
-    m_watcher.setFuture(QtConcurrent::run(run, paths, m_extractor, m_cancel));
+    Job job;
+    job.extractor = m_extractor;
+    job.fingerprint = m_fingerprint;
+    if (!m_cacheFolder.isEmpty()) {
+        job.cacheFile = corpusCacheFile(m_cacheFolder, paths);
+        if (job.cacheFile == m_cacheFile)
+            job.cache = m_cache;  // saves reading the file the last load wrote
+    }
+    m_watcher.setFuture(QtConcurrent::run(&CorpusLoader::runJob, paths, std::move(job), m_cancel));
     emit started();
+}
+
+void CorpusLoader::onResultReady(int index)
+{
+    const Job job = m_watcher.resultAt(index);
+    m_extractor = job.extractor;
+    m_fingerprint = job.fingerprint;
+    m_cache = job.cache;
+    m_cacheFile = job.cacheFile;
+    if (m_pending)
+        return;  // superseded: do not show it
+    m_loading = false;
+    emit finished(job.corpus, job.cancelled);
 }
 
 void CorpusLoader::onFinished()
 {
-    const QFuture<Result> future = m_watcher.future();
-    if (future.resultCount() == 0)
-        return;
-    Result result = future.result();
-    m_extractor = result.extractor;
-    if (m_pending) {
-        const QStringList paths = std::exchange(m_pending, std::nullopt).value();
-        start(paths);  // the cancelled corpus is superseded: do not show it
-        return;
-    }
-    emit finished(result.corpus, result.cancelled);
+    // The worker is done, the cache file written: the load asked for meanwhile may start.
+    if (m_pending)
+        start(std::exchange(m_pending, std::nullopt).value());
 }
 
 } // namespace dateline

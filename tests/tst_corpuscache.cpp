@@ -1,0 +1,604 @@
+#include "corpuscache.h"
+#include "corpusloader.h"
+#include "extractor.h"
+#include "resourcefiles.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QtEndian>
+
+#include <cstdio>
+#include <memory>
+
+using namespace dateline;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Re-invoked with this argument, the test binary writes a large cache and hangs in the middle.
+constexpr QByteArrayView kWriteAndHang = "--write-cache-and-hang";
+const QByteArray kFingerprint = "test fingerprint";
+const auto kIgnoredMessage = QRegularExpression(u"^Ignoring the cache"_s);
+
+// An hour ago: settled, so that the cache trusts the file's stamp.
+QDateTime settledTime(int minutesAgo = 60) { return QDateTime::currentDateTime().addSecs(-60 * minutesAgo); }
+
+bool writeFile(const QString &path, const QByteArray &bytes, const QDateTime &modified = settledTime())
+{
+    QFile file(path);
+    // Flushed first, or the write at closing would set the modification time to now.
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() && file.flush()
+           && file.setFileTime(modified, QFileDevice::FileModificationTime);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+TextSpan spanOf(const QString &text, QStringView part)
+{
+    const qsizetype start = text.indexOf(part);
+    Q_ASSERT(start >= 0);
+    return {start, start + part.size()};
+}
+
+// Articles and events that set every field, two events with equal actor lists.
+Corpus handMadeCorpus()
+{
+    Article first;
+    first.filePath = u"/articles/été 2023/première.txt"_s;
+    first.fileName = u"première.txt"_s;
+    first.text = u" date 2023-03 https://example.org/2023/03/05\nPoutine à Pékin 😀\nLe 5 mars, Xi Jinping a reçu Vladimir "
+                 u"Poutine à Pékin.\nLire aussi\nIls ont signé un accord."_s;
+    first.headerDate = u"2023-03"_s;
+    first.url = u"https://example.org/2023/03/05"_s;
+    first.title = u"Poutine à Pékin 😀"_s;
+    first.titleSpan = spanOf(first.text, first.title);
+    const TextSpan meetingSentence = spanOf(first.text, u"Le 5 mars, Xi Jinping a reçu Vladimir Poutine à Pékin.");
+    const TextSpan agreementSentence = spanOf(first.text, u"Ils ont signé un accord.");
+    const TextSpan junkLine = spanOf(first.text, u"Lire aussi");
+    first.paragraphs = {{meetingSentence, false}, {junkLine, true}, {agreementSentence, false}};
+    first.sentences = {meetingSentence, agreementSentence};
+    first.junk = {spanOf(first.text, u" date 2023-03 https://example.org/2023/03/05"), junkLine};
+    first.published = DateValue::ofDay(2023, 3, 5);
+    first.publishedSource = PublicationSource::Url;
+    first.publishedAfter = DateValue::ofYear(2021);
+    first.publishedEvidence = u"2023/03/05"_s;
+    first.problems = {u"the header line has no date"_s, u"invalid UTF-16 sequences were replaced"_s};
+
+    Article second;
+    second.filePath = u"/articles/second.txt"_s;
+    second.fileName = u"second.txt"_s;
+    second.text = u"Moscou et Pékin ont parlé. Rien d'autre."_s;
+    second.title = u"Sans titre"_s;
+    second.paragraphs = {{{0, second.text.size()}, false}};
+    second.sentences = {spanOf(second.text, u"Moscou et Pékin ont parlé."), spanOf(second.text, u"Rien d'autre.")};
+    second.publishedSource = PublicationSource::None;
+    second.publishedAfter = DateValue::ofMonth(2019, 4);
+
+    Article third;  // no events
+    third.filePath = u"/articles/third.txt"_s;
+    third.fileName = u"third.txt"_s;
+    third.text = u"Météo : il pleut."_s;
+    third.published = DateValue::ofMonth(2020, 2);
+    third.publishedSource = PublicationSource::Header;
+
+    Event meeting;
+    meeting.article = 0;
+    meeting.date = DateValue::ofDay(2023, 3, 5);
+    meeting.dateSpan = spanOf(first.text, u"5 mars");
+    meeting.actors = {u"Chine"_s, u"Russie"_s, u"Xi Jinping"_s};
+    meeting.type = EventType::Meeting;
+    meeting.locationSpan = {meetingSentence.end - 6, meetingSentence.end - 1};  // "Pékin"
+    meeting.evidence = meetingSentence;
+    meeting.confidence = 0.8125f;
+    Event agreement;
+    agreement.article = 0;
+    agreement.date = DateValue::ofMonth(2023, 3);
+    agreement.actors = {u"Chine"_s, u"Russie"_s, u"Xi Jinping"_s};  // equal, not shared
+    agreement.unlistedActors = {u"Ivan Ivanov"_s};
+    agreement.type = EventType::Agreement;
+    agreement.evidence = agreementSentence;
+    agreement.confidence = 0.5f;
+    Event statement;
+    statement.article = 1;
+    statement.actors = {u"Russie"_s, u"Chine"_s};
+    statement.type = EventType::Statement;
+    statement.evidence = second.sentences.at(0);
+    statement.confidence = 0.1f;
+
+    Corpus corpus;
+    corpus.articles = {first, second, third};
+    corpus.events = {meeting, agreement, statement};
+    return corpus;
+}
+
+QList<FileStamp> stampsFor(const Corpus &corpus)
+{
+    QList<FileStamp> stamps;
+    for (qsizetype i = 0; i < corpus.articles.size(); ++i)
+        stamps.append({1000 + i, 1'700'000'000'000 + i});
+    return stamps;
+}
+
+void compareArticles(const Article &actual, const Article &expected)
+{
+    QCOMPARE(actual.filePath, expected.filePath);
+    QCOMPARE(actual.fileName, expected.fileName);
+    QCOMPARE(actual.text, expected.text);
+    QCOMPARE(actual.headerDate, expected.headerDate);
+    QCOMPARE(actual.url, expected.url);
+    QCOMPARE(actual.title, expected.title);
+    QCOMPARE(actual.titleSpan, expected.titleSpan);
+    QCOMPARE(actual.paragraphs.size(), expected.paragraphs.size());
+    for (qsizetype i = 0; i < actual.paragraphs.size(); ++i) {
+        QCOMPARE(actual.paragraphs.at(i).span, expected.paragraphs.at(i).span);
+        QCOMPARE(actual.paragraphs.at(i).heading, expected.paragraphs.at(i).heading);
+    }
+    QCOMPARE(actual.sentences, expected.sentences);
+    QCOMPARE(actual.junk, expected.junk);
+    QCOMPARE(actual.published, expected.published);
+    QCOMPARE(actual.publishedSource, expected.publishedSource);
+    QCOMPARE(actual.publishedAfter, expected.publishedAfter);
+    QCOMPARE(actual.publishedEvidence, expected.publishedEvidence);
+    QCOMPARE(actual.problems, expected.problems);
+}
+
+void compareEvents(const Event &actual, const Event &expected)
+{
+    QCOMPARE(actual.article, expected.article);
+    QCOMPARE(actual.date, expected.date);
+    QCOMPARE(actual.dateSpan, expected.dateSpan);
+    QCOMPARE(actual.actors, expected.actors);
+    QCOMPARE(actual.unlistedActors, expected.unlistedActors);
+    QCOMPARE(actual.type, expected.type);
+    QCOMPARE(actual.locationSpan, expected.locationSpan);
+    QCOMPARE(actual.evidence, expected.evidence);
+    QCOMPARE(actual.confidence, expected.confidence);
+}
+
+void compareCorpora(const Corpus &actual, const Corpus &expected)
+{
+    QCOMPARE(actual.articles.size(), expected.articles.size());
+    for (qsizetype i = 0; i < actual.articles.size(); ++i) {
+        compareArticles(actual.articles.at(i), expected.articles.at(i));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QCOMPARE(actual.events.size(), expected.events.size());
+    for (qsizetype i = 0; i < actual.events.size(); ++i) {
+        compareEvents(actual.events.at(i), expected.events.at(i));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QCOMPARE(actual.problems.size(), expected.problems.size());
+}
+
+// Where the header frame of a cache file starts: after the magic, the format version and the fingerprint.
+qsizetype headerFrameOffset(const QByteArray &bytes)
+{
+    const qsizetype fingerprintSizeOffset = QByteArrayView("DATELINE-CACHE\n").size() + 4;
+    return fingerprintSizeOffset + 4 + qFromLittleEndian<quint32>(bytes.constData() + fingerprintSizeOffset);
+}
+
+// The child's part of killedWhileWriting_leavesThePreviousFile: a cache of some tens of megabytes,
+// and a hang once its first block is written, until the test kills it.
+int writeCacheAndHang(const QString &path)
+{
+    Corpus corpus;
+    const QString paragraph = u"Le président chinois a reçu son homologue russe à Pékin pour des entretiens. "_s.repeated(50);
+    for (int i = 0; i < 8000; ++i) {
+        Article article;
+        article.filePath = u"/big/%1.txt"_s.arg(i);
+        article.fileName = u"%1.txt"_s.arg(i);
+        article.text = paragraph;
+        article.sentences = {{0, 77}};
+        corpus.articles.append(article);
+        Event event;
+        event.article = i;
+        event.actors = {u"Chine"_s, u"Russie"_s};
+        event.evidence = {0, 77};
+        corpus.events.append(event);
+    }
+    const CorpusCache cache(kFingerprint, corpus, stampsFor(corpus));
+    return cache.write(path, nullptr, [](int done, int total) {
+        if (done == 1 && total > 1) {
+            std::fputs("writing\n", stdout);
+            std::fflush(stdout);
+            QThread::sleep(60);
+        }
+    }) ? 0 : 1;
+}
+
+} // namespace
+
+class TestCorpusCache final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void roundTrip_keepsEveryField();
+    void roundTrip_sharesActorLists();
+    void articlesWithoutTextOrStamp_areNotCached();
+    void cacheFile_isNamedAfterTheSortedPaths();
+
+    void secondLoad_reusesEveryArticle();
+    void changedFiles_areReadAgain_data();
+    void changedFiles_areReadAgain();
+    void recentlyModifiedFile_isReadEveryTime();
+    void otherFingerprint_reusesNothing();
+    void fingerprint_changesWithUserResources();
+
+    void corruptFile_isIgnoredAndRebuilt_data();
+    void corruptFile_isIgnoredAndRebuilt();
+    void killedWhileWriting_leavesThePreviousFile();
+
+    void loader_takesUnchangedFilesFromTheCache();
+
+private:
+    QString articlePath(int i) const { return m_folder->filePath(u"%1.txt"_s.arg(i)); }
+    QStringList articleFiles() const;
+    QString cachePath() const { return m_cacheFolder->filePath(u"cache/corpus.cache"_s); }
+
+    std::unique_ptr<Extractor> m_extractor;
+    QByteArray m_fingerprint;
+    QStringList m_samples;  // the bundled articles
+    std::unique_ptr<QTemporaryDir> m_folder;       // the articles
+    std::unique_ptr<QTemporaryDir> m_cacheFolder;  // apart, not to be read as an article
+};
+
+void TestCorpusCache::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_fingerprint = extractorFingerprint();
+    m_extractor = std::make_unique<Extractor>();
+    QStringList missing;
+    m_samples = listArticleFiles({QStringLiteral(DATELINE_ARTICLES_DIR)}, &missing);
+    QCOMPARE(m_samples.size(), 5);
+}
+
+void TestCorpusCache::init()
+{
+    // Copies of the sample articles, settled an hour ago.
+    m_folder = std::make_unique<QTemporaryDir>();
+    m_cacheFolder = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_folder->isValid() && m_cacheFolder->isValid());
+    for (int i = 0; i < m_samples.size(); ++i)
+        QVERIFY(writeFile(articlePath(i), readFile(m_samples.at(i))));
+}
+
+QStringList TestCorpusCache::articleFiles() const
+{
+    QStringList missing;
+    return listArticleFiles({m_folder->path()}, &missing);
+}
+
+void TestCorpusCache::roundTrip_keepsEveryField()
+{
+    const Corpus corpus = handMadeCorpus();
+    const QList<FileStamp> stamps = stampsFor(corpus);
+    QVERIFY(CorpusCache(kFingerprint, corpus, stamps).write(cachePath()));
+
+    const CorpusCache cache = CorpusCache::read(cachePath(), kFingerprint);
+    QCOMPARE(cache.fingerprint(), kFingerprint);
+    QCOMPARE(cache.size(), 3);
+    Corpus readBack;
+    for (qsizetype i = 0; i < corpus.articles.size(); ++i) {
+        const Article &article = corpus.articles.at(i);
+        const qsizetype entry = cache.find(article.filePath, stamps.at(i));
+        QCOMPARE(entry, i);
+        QCOMPARE(cache.stamp(entry), stamps.at(i));
+        readBack.articles.append(cache.article(entry));
+        for (const Event &event : cache.events(entry))
+            readBack.events.append(event);  // Event::article is the entry
+    }
+    compareCorpora(readBack, corpus);
+}
+
+void TestCorpusCache::roundTrip_sharesActorLists()
+{
+    QVERIFY(CorpusCache(kFingerprint, handMadeCorpus(), stampsFor(handMadeCorpus())).write(cachePath()));
+    const CorpusCache cache = CorpusCache::read(cachePath(), kFingerprint);
+    const std::span<const Event> events = cache.events(0);
+    QCOMPARE(events.size(), 2u);
+    QCOMPARE(events[0].actors, events[1].actors);
+    // One copy for equal lists, not one per event.
+    QCOMPARE(events[0].actors.constData(), events[1].actors.constData());
+}
+
+void TestCorpusCache::articlesWithoutTextOrStamp_areNotCached()
+{
+    Corpus corpus = handMadeCorpus();
+    corpus.articles[2].text.clear();  // as when a file cannot be opened
+    QList<FileStamp> stamps = stampsFor(corpus);
+    stamps[1] = {};  // as when its extraction failed
+    const CorpusCache cache(kFingerprint, corpus, stamps);
+    QCOMPARE(cache.size(), 1);
+    QVERIFY(cache.write(cachePath()));
+
+    const CorpusCache readBack = CorpusCache::read(cachePath(), kFingerprint);
+    QCOMPARE(readBack.size(), 1);
+    QCOMPARE(readBack.find(corpus.articles.at(0).filePath, stamps.at(0)), 0);
+    QCOMPARE(readBack.events(0).size(), 2u);
+    QCOMPARE(readBack.find(corpus.articles.at(1).filePath, stampsFor(corpus).at(1)), -1);
+    QCOMPARE(readBack.find(corpus.articles.at(2).filePath, stamps.at(2)), -1);
+}
+
+void TestCorpusCache::cacheFile_isNamedAfterTheSortedPaths()
+{
+    const QString folder = m_folder->path();
+    const QString ab = corpusCacheFile(folder, {u"/a"_s, u"/b"_s});
+    QVERIFY(ab.startsWith(folder + u'/'));
+    QCOMPARE(corpusCacheFile(folder, {u"/b"_s, u"/a/../a"_s}), ab);
+    QVERIFY(corpusCacheFile(folder, {u"/a"_s}) != ab);
+}
+
+void TestCorpusCache::secondLoad_reusesEveryArticle()
+{
+    CorpusCache cache(m_fingerprint);
+    CacheStats stats;
+    const Corpus first = loadCorpus(*m_extractor, articleFiles(), &cache, &stats);
+    QCOMPARE(stats.reused, 0);
+    QCOMPARE(stats.extracted, 5);
+    QVERIFY(stats.changed);
+    QVERIFY(!first.events.isEmpty());
+    QVERIFY(cache.write(cachePath()));
+
+    cache = CorpusCache::read(cachePath(), m_fingerprint);
+    QCOMPARE(cache.size(), 5);
+    const Corpus second = loadCorpus(*m_extractor, articleFiles(), &cache, &stats);
+    QCOMPARE(stats.reused, 5);
+    QCOMPARE(stats.extracted, 0);
+    QVERIFY(!stats.changed);
+    compareCorpora(second, first);
+}
+
+void TestCorpusCache::changedFiles_areReadAgain_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<int>("reused");
+    QTest::addColumn<int>("extracted");
+    QTest::newRow("a file grew") << u"size"_s << 4 << 1;
+    QTest::newRow("a file was rewritten with the same size") << u"time"_s << 4 << 1;
+    QTest::newRow("a file was removed") << u"remove"_s << 4 << 0;
+    QTest::newRow("a file was added") << u"add"_s << 5 << 1;
+}
+
+void TestCorpusCache::changedFiles_areReadAgain()
+{
+    QFETCH(QString, change);
+    QFETCH(int, reused);
+    QFETCH(int, extracted);
+    CorpusCache cache(m_fingerprint);
+    loadCorpus(*m_extractor, articleFiles(), &cache);
+    QVERIFY(cache.write(cachePath()));
+
+    const QString changed = articlePath(1);
+    const QDateTime modified = QFileInfo(changed).lastModified();
+    const QByteArray bytes = readFile(changed);
+    if (change == u"size") {
+        QVERIFY(writeFile(changed, bytes + "\nLa Chine et la Russie ont signé un accord.\n", modified));
+    } else if (change == u"time") {
+        QByteArray sameSize = bytes;
+        sameSize[sameSize.indexOf("Chine")] = 'c';
+        QVERIFY(writeFile(changed, sameSize, modified.addSecs(1)));
+    } else if (change == u"remove") {
+        QVERIFY(QFile::remove(changed));
+    } else {
+        QVERIFY(writeFile(articlePath(5), readFile(m_samples.at(0))));
+    }
+
+    cache = CorpusCache::read(cachePath(), m_fingerprint);
+    CacheStats stats;
+    const Corpus corpus = loadCorpus(*m_extractor, articleFiles(), &cache, &stats);
+    QCOMPARE(stats.reused, reused);
+    QCOMPARE(stats.extracted, extracted);
+    QVERIFY(stats.changed);
+    QCOMPARE(cache.size(), reused + extracted);
+    // What was read again is what the file holds now, not what the cache held.
+    const Corpus fresh = loadCorpus(*m_extractor, articleFiles());
+    compareCorpora(corpus, fresh);
+}
+
+void TestCorpusCache::recentlyModifiedFile_isReadEveryTime()
+{
+    QVERIFY(writeFile(articlePath(0), readFile(m_samples.at(0)), QDateTime::currentDateTime()));
+    CorpusCache cache(m_fingerprint);
+    loadCorpus(*m_extractor, articleFiles(), &cache);
+    QCOMPARE(cache.size(), 4);  // a change within the file system's clock tick would go unseen
+    CacheStats stats;
+    loadCorpus(*m_extractor, articleFiles(), &cache, &stats);
+    QCOMPARE(stats.reused, 4);
+    QCOMPARE(stats.extracted, 1);
+    QVERIFY(!stats.changed);
+}
+
+void TestCorpusCache::otherFingerprint_reusesNothing()
+{
+    CorpusCache cache(m_fingerprint);
+    loadCorpus(*m_extractor, articleFiles(), &cache);
+    QVERIFY(cache.write(cachePath()));
+
+    QTest::ignoreMessage(QtInfoMsg, QRegularExpression(u"written for another version"_s));
+    cache = CorpusCache::read(cachePath(), m_fingerprint + "'");
+    QVERIFY(cache.isEmpty());
+    CacheStats stats;
+    loadCorpus(*m_extractor, articleFiles(), &cache, &stats);
+    QCOMPARE(stats.reused, 0);
+    QCOMPARE(stats.extracted, 5);
+}
+
+void TestCorpusCache::fingerprint_changesWithUserResources()
+{
+    QCOMPARE(extractorFingerprint(), m_fingerprint);
+    QVERIFY(QDir().mkpath(userResourceFolder()));
+    const QString userFile = userResourceFolder() + u"/event-cues.json"_s;
+    QVERIFY(writeFile(userFile, R"({"meeting": ["a tenu une réunion de test avec"]})"));
+    const QByteArray changed = extractorFingerprint();
+    QVERIFY(QFile::remove(userFile));
+    QVERIFY(changed != m_fingerprint);
+    QCOMPARE(extractorFingerprint(), m_fingerprint);
+}
+
+void TestCorpusCache::corruptFile_isIgnoredAndRebuilt_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::newRow("truncated to half") << u"half"_s;
+    QTest::newRow("last byte missing") << u"last byte"_s;
+    QTest::newRow("a byte flipped in a block") << u"flip block"_s;
+    QTest::newRow("a byte flipped in the header") << u"flip header"_s;
+    QTest::newRow("bytes after the end") << u"trailing"_s;
+    QTest::newRow("another format version") << u"version"_s;
+    QTest::newRow("garbage") << u"garbage"_s;
+    QTest::newRow("garbage after the magic") << u"magic then garbage"_s;
+    QTest::newRow("empty") << u"empty"_s;
+    QTest::newRow("huge frame length") << u"frame length"_s;
+    QTest::newRow("huge block count in a checksummed header") << u"block count"_s;
+    QTest::newRow("huge entry count in a checksummed header") << u"entry count"_s;
+}
+
+void TestCorpusCache::corruptFile_isIgnoredAndRebuilt()
+{
+    QFETCH(QString, damage);
+    CorpusCache cache(m_fingerprint);
+    loadCorpus(*m_extractor, articleFiles(), &cache);
+    QVERIFY(cache.write(cachePath()));
+    QByteArray bytes = readFile(cachePath());
+    const qsizetype header = headerFrameOffset(bytes);
+    const auto setNumber = [&](qsizetype offset, auto value) { qToLittleEndian(value, bytes.data() + offset); };
+    // A count forged in the header's payload, its checksum made to match.
+    const auto forgeHeader = [&](qsizetype payloadOffset, quint32 value) {
+        setNumber(header + 16 + payloadOffset, value);
+        const qint64 size = qFromLittleEndian<qint64>(bytes.constData() + header);
+        setNumber(header + 8, cacheChecksum(QByteArrayView(bytes).sliced(header + 16, size)));
+    };
+    if (damage == u"half")
+        bytes.truncate(bytes.size() / 2);
+    else if (damage == u"last byte")
+        bytes.chop(1);
+    else if (damage == u"flip block")
+        bytes[bytes.size() - 100] = char(bytes.at(bytes.size() - 100) ^ 0x20);
+    else if (damage == u"flip header")
+        bytes[header + 20] = char(bytes.at(header + 20) ^ 0x01);
+    else if (damage == u"trailing")
+        bytes.append("more");
+    else if (damage == u"version")
+        setNumber(QByteArrayView("DATELINE-CACHE\n").size(), quint32(999));
+    else if (damage == u"garbage")
+        bytes = QByteArray(100000, '\xa5');
+    else if (damage == u"magic then garbage")
+        bytes = QByteArray("DATELINE-CACHE\n") + QByteArray(100000, '\xff');
+    else if (damage == u"empty")
+        bytes.clear();
+    else if (damage == u"frame length")
+        setNumber(header, qint64(1) << 60);
+    else if (damage == u"block count")
+        forgeHeader(0, 0xFFFF'FFF0u);
+    else if (damage == u"entry count")
+        forgeHeader(4, 0xFFFF'FFF0u);
+    QVERIFY(writeFile(cachePath(), bytes));
+
+    QTest::ignoreMessage(QtWarningMsg, kIgnoredMessage);
+    cache = CorpusCache::read(cachePath(), m_fingerprint);
+    QVERIFY(cache.isEmpty());
+    QCOMPARE(cache.fingerprint(), m_fingerprint);
+
+    // Rebuilt by the next load, and written whole again.
+    CacheStats stats;
+    loadCorpus(*m_extractor, articleFiles(), &cache, &stats);
+    QCOMPARE(stats.extracted, 5);
+    QVERIFY(stats.changed);
+    QVERIFY(cache.write(cachePath()));
+    QCOMPARE(CorpusCache::read(cachePath(), m_fingerprint).size(), 5);
+}
+
+void TestCorpusCache::killedWhileWriting_leavesThePreviousFile()
+{
+    const Corpus corpus = handMadeCorpus();
+    QVERIFY(CorpusCache(kFingerprint, corpus, stampsFor(corpus)).write(cachePath()));
+    const QByteArray previous = readFile(cachePath());
+
+    QProcess writer;
+    writer.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(kWriteAndHang), cachePath()});
+    QVERIFY2(writer.waitForStarted(), qPrintable(writer.errorString()));
+    const QDeadlineTimer deadline(60'000);
+    while (!writer.canReadLine() && writer.state() == QProcess::Running && !deadline.hasExpired())
+        writer.waitForReadyRead(1000);
+    QCOMPARE(writer.readLine(), "writing\n");  // the first block is written, the rest to come
+    writer.kill();  // SIGKILL: no chance to clean up
+    QVERIFY(writer.waitForFinished());
+    QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+
+    QCOMPARE(readFile(cachePath()), previous);
+    const CorpusCache cache = CorpusCache::read(cachePath(), kFingerprint);
+    QCOMPARE(cache.size(), 3);
+    QCOMPARE(cache.find(corpus.articles.at(0).filePath, stampsFor(corpus).at(0)), 0);
+    compareArticles(cache.article(0), corpus.articles.at(0));
+}
+
+void TestCorpusCache::loader_takesUnchangedFilesFromTheCache()
+{
+    // A cache file whose articles all have a title extraction cannot give, for the files as they are.
+    const QStringList files = articleFiles();
+    Corpus forged = loadCorpus(*m_extractor, files);
+    QList<FileStamp> stamps;
+    for (Article &article : forged.articles) {
+        article.title = u"FROM THE CACHE"_s;
+        stamps.append(FileStamp::of(article.filePath));
+    }
+    const QString cacheFile = corpusCacheFile(m_cacheFolder->path(), {m_folder->path()});
+    QVERIFY(CorpusCache(m_fingerprint, forged, stamps).write(cacheFile));
+    const auto titles = [](const QList<QVariant> &finished) {
+        QStringList titles;
+        for (const Article &article : finished.at(0).value<std::shared_ptr<const Corpus>>()->articles)
+            titles.append(article.title);
+        return titles;
+    };
+
+    {
+        CorpusLoader loader;
+        loader.setCacheFolder(m_cacheFolder->path());
+        QSignalSpy finished(&loader, &CorpusLoader::finished);
+        loader.load({m_folder->path()});
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(titles(finished.at(0)), QStringList(5, u"FROM THE CACHE"_s));
+
+        QVERIFY(writeFile(articlePath(1), readFile(articlePath(1)) + "\nUne ligne de plus.\n"));
+        loader.load({m_folder->path()});
+        QTRY_COMPARE(finished.count(), 2);
+        const QStringList reloaded = titles(finished.at(1));
+        QVERIFY(reloaded.at(1) != u"FROM THE CACHE");
+        QCOMPARE(reloaded.count(u"FROM THE CACHE"_s), 4);
+    }  // the loader waits for its worker, which writes the cache file after handing the corpus over
+
+    const CorpusCache written = CorpusCache::read(cacheFile, m_fingerprint);
+    QCOMPARE(written.size(), 5);
+    QVERIFY(written.article(1).title != u"FROM THE CACHE");
+    QCOMPARE(written.article(0).title, u"FROM THE CACHE"_s);
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && kWriteAndHang == argv[1])
+        return writeCacheAndHang(QString::fromLocal8Bit(argv[2]));
+    TestCorpusCache test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_corpuscache.moc"
