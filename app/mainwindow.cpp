@@ -542,17 +542,17 @@ void MainWindow::onLoadStarted()
     updateSummary();
 }
 
-void MainWindow::onLoaded(std::shared_ptr<const Corpus> corpus, bool cancelled)
+void MainWindow::onLoaded(std::shared_ptr<const EventIndex> events, bool cancelled)
 {
     m_progress->hide();
     m_cancel->hide();
     m_cancelled = cancelled;
-    m_corpus = std::move(corpus);
+    m_corpus = events->sharedCorpus();
 
     // The filter first, so that the proxy filters the new events once.
-    m_filters->setCorpus(m_corpus);
+    m_filters->setEvents(events);
     m_reader->setCorpus(m_corpus);
-    m_events->setCorpus(m_corpus);
+    m_events->setEventIndex(std::move(events));
     m_problems->setCorpus(m_corpus.get());
     const int problems = int(m_corpus->problems.size());
     m_problemsDock->setWindowTitle(problems ? tr("Problems (%1)").arg(problems) : tr("Problems"));

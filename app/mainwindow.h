@@ -22,6 +22,7 @@ class QToolButton;
 namespace dateline {
 
 class ChartsPanel;
+class EventIndex;
 class CorpusLoader;
 class EventFilterProxyModel;
 class EventModel;
@@ -97,7 +98,7 @@ private:
     // Asks where to save with the file dialog, which confirms replacing an existing file.
     QString askSavePath(const QString &caption, const QString &baseName, const QStringList &suffixes, const QStringList &filters);
     void onLoadStarted();
-    void onLoaded(std::shared_ptr<const Corpus> corpus, bool cancelled);
+    void onLoaded(std::shared_ptr<const EventIndex> events, bool cancelled);
     void onReaderActivated(int event);
     void selectAfterLoad();
     void updateSummary();

@@ -1,4 +1,5 @@
 #include "corpuscache.h"
+#include "eventindex.h"
 #include "corpusloader.h"
 #include "extractor.h"
 #include "resourcefiles.h"
@@ -564,7 +565,7 @@ void TestCorpusCache::loader_takesUnchangedFilesFromTheCache()
     QVERIFY(CorpusCache(m_fingerprint, forged, stamps).write(cacheFile));
     const auto titles = [](const QList<QVariant> &finished) {
         QStringList titles;
-        for (const Article &article : finished.at(0).value<std::shared_ptr<const Corpus>>()->articles)
+        for (const Article &article : finished.at(0).value<std::shared_ptr<const EventIndex>>()->corpus().articles)
             titles.append(article.title);
         return titles;
     };

@@ -1,6 +1,7 @@
 #include "actorfilterproxymodel.h"
 #include "actorlistmodel.h"
 #include "corpus.h"
+#include "eventindex.h"
 #include "filterdock.h"
 
 #include <QAbstractItemModelTester>
@@ -17,6 +18,11 @@ using namespace dateline;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+std::shared_ptr<const EventIndex> indexed(std::shared_ptr<const Corpus> corpus)
+{
+    return corpus ? std::make_shared<const EventIndex>(std::move(corpus)) : nullptr;
+}
 
 Article makeArticle(const QString &title, const QStringList &sentences)
 {
@@ -139,7 +145,7 @@ void TestFilterDock::uncheckingAnActor_emitsTheOthers_andAllCheckedIsNoActorCrit
 {
     const auto corpus = sampleCorpus();
     FilterDock dock;
-    dock.setCorpus(corpus);
+    dock.setEvents(indexed(corpus));
     QVERIFY(dock.filter().isEmpty());
     QSignalSpy spy(&dock, &FilterDock::filterChanged);
 
@@ -165,7 +171,7 @@ void TestFilterDock::uncheckingAnActor_emitsTheOthers_andAllCheckedIsNoActorCrit
 void TestFilterDock::onlyThisOne_leavesExactlyOneActor()
 {
     FilterDock dock;
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     auto *only = child<QPushButton>(dock, u"onlyActor"_s);
     QVERIFY(!only->isEnabled());
     auto *view = child<QListView>(dock, u"actorList"_s);
@@ -182,7 +188,7 @@ void TestFilterDock::doubleClick_leavesExactlyThatActor()
 {
     FilterDock dock;
     dock.resize(320, 700);
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     dock.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dock));
     auto *view = child<QListView>(dock, u"actorList"_s);
@@ -201,7 +207,7 @@ void TestFilterDock::none_showsNothingEvenEventsWithoutActors()
 {
     const auto corpus = sampleCorpus();
     FilterDock dock;
-    dock.setCorpus(corpus);
+    dock.setEvents(indexed(corpus));
     QSignalSpy spy(&dock, &FilterDock::filterChanged);
     child<QPushButton>(dock, u"noActors"_s)->click();
     QCOMPARE(spy.size(), 1);
@@ -219,7 +225,7 @@ void TestFilterDock::none_showsNothingEvenEventsWithoutActors()
 void TestFilterDock::actorSearch_narrowsTheListWithoutChangingTheFilter()
 {
     FilterDock dock;
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     QSignalSpy spy(&dock, &FilterDock::filterChanged);
     const EventFilter before = dock.filter();
     QTest::keyClicks(child<QLineEdit>(dock, u"actorSearch"_s), u"CHOIGU"_s);
@@ -236,7 +242,7 @@ void TestFilterDock::actorSearch_narrowsTheListWithoutChangingTheFilter()
 void TestFilterDock::actorList_isSortedByCountThenName_andMarksUnlistedActors()
 {
     FilterDock dock;
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     const ActorFilterProxyModel *proxy = dock.actorProxy();
     QStringList order;
     for (int row = 0; row < proxy->rowCount(); ++row)
@@ -256,7 +262,7 @@ void TestFilterDock::actorList_isSortedByCountThenName_andMarksUnlistedActors()
 void TestFilterDock::typeChecks_produceTheTypeSet()
 {
     FilterDock dock;
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     QSignalSpy spy(&dock, &FilterDock::filterChanged);
     child<QCheckBox>(dock, u"typeCheck_meeting"_s)->click();
     QCOMPARE(spy.size(), 1);
@@ -281,7 +287,7 @@ void TestFilterDock::dateRange_producesInclusiveDays()
 {
     const auto corpus = sampleCorpus();
     FilterDock dock;
-    dock.setCorpus(corpus);
+    dock.setEvents(indexed(corpus));
     auto *fromCheck = child<QCheckBox>(dock, u"fromCheck"_s);
     auto *toCheck = child<QCheckBox>(dock, u"toCheck"_s);
     auto *fromEdit = child<QDateEdit>(dock, u"fromDate"_s);
@@ -316,7 +322,7 @@ void TestFilterDock::dateRange_producesInclusiveDays()
 void TestFilterDock::textSearch_isDebouncedIntoTheFilter()
 {
     FilterDock dock;
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     QSignalSpy spy(&dock, &FilterDock::filterChanged);
     auto *text = child<QLineEdit>(dock, u"textSearch"_s);
     QTest::keyClicks(text, u"pekin "_s);
@@ -333,7 +339,7 @@ void TestFilterDock::facetCounts_countEachActorAmongTheRemainingTypes()
 {
     const auto corpus = sampleCorpus();
     FilterDock dock;
-    dock.setCorpus(corpus);
+    dock.setEvents(indexed(corpus));
     // Unchecking an actor never changes actor counts: they ignore the actor criterion.
     dock.actorModel()->setData(actorRow(dock.actorModel(), u"Vladimir Putin"_s), Qt::Unchecked, Qt::CheckStateRole);
     child<QCheckBox>(dock, u"typeCheck_meeting"_s)->click();
@@ -355,7 +361,7 @@ void TestFilterDock::facetCounts_countEachTypeAmongTheCheckedActors()
 {
     const auto corpus = sampleCorpus();
     FilterDock dock;
-    dock.setCorpus(corpus);
+    dock.setEvents(indexed(corpus));
     child<QCheckBox>(dock, u"typeCheck_statement"_s)->click();  // type counts ignore the type criterion
     child<QListView>(dock, u"actorList"_s)->setCurrentIndex(actorRow(dock.actorProxy(), u"Vladimir Putin"_s));
     child<QPushButton>(dock, u"onlyActor"_s)->click();
@@ -372,7 +378,7 @@ void TestFilterDock::allActorsCheck_requiresEveryCheckedActor()
 {
     const auto corpus = sampleCorpus();
     FilterDock dock;
-    dock.setCorpus(corpus);
+    dock.setEvents(indexed(corpus));
     auto *check = child<QCheckBox>(dock, u"allActorsCheck"_s);
     QVERIFY(check->isVisibleTo(&dock));
     QVERIFY(!check->isChecked());
@@ -402,7 +408,7 @@ void TestFilterDock::facetCounts_withAllActors_requireTheOtherCheckedActorsToo()
 {
     const auto corpus = sampleCorpus();
     FilterDock dock;
-    dock.setCorpus(corpus);
+    dock.setEvents(indexed(corpus));
     EventFilter filter;
     filter.actors = {u"Vladimir Putin"_s, u"Xi Jinping"_s};
     filter.allActors = true;
@@ -429,7 +435,7 @@ void TestFilterDock::setCorpus_keepsSelectionsWhoseNamesRemain()
 {
     auto corpus = sampleCorpus();
     FilterDock dock;
-    dock.setCorpus(corpus);
+    dock.setEvents(indexed(corpus));
     dock.actorModel()->setCheckedNames({u"Vladimir Putin"_s, u"Wang Yi"_s});
     dock.actorModel()->setData(actorRow(dock.actorModel(), u"Russia"_s), Qt::Checked, Qt::CheckStateRole);
     child<QCheckBox>(dock, u"typeCheck_visit"_s)->click();
@@ -441,7 +447,7 @@ void TestFilterDock::setCorpus_keepsSelectionsWhoseNamesRemain()
     reloaded->events.removeFirst();
     reloaded->events.last().actors = {u"Sergey Lavrov"_s, u"Li Qiang"_s};
     QSignalSpy spy(&dock, &FilterDock::filterChanged);
-    dock.setCorpus(reloaded);
+    dock.setEvents(indexed(reloaded));
     QCOMPARE(spy.size(), 1);
     QCOMPARE(dock.filter().actors, (QSet<QString>{u"Vladimir Putin"_s, u"Russia"_s}));
     QCOMPARE(dock.filter().types, before.types);
@@ -450,14 +456,14 @@ void TestFilterDock::setCorpus_keepsSelectionsWhoseNamesRemain()
     QVERIFY(!child<QCheckBox>(dock, u"typeCheck_visit"_s)->isChecked());
 
     // The same corpus again changes nothing and says nothing.
-    dock.setCorpus(reloaded);
+    dock.setEvents(indexed(reloaded));
     QCOMPARE(spy.size(), 1);
 }
 
 void TestFilterDock::setCorpus_ofAnotherCorpus_checksEveryActor()
 {
     FilterDock dock;
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     dock.actorModel()->setCheckedNames({u"Wang Yi"_s});
     dock.actorModel()->setData(actorRow(dock.actorModel(), u"Russia"_s), Qt::Checked, Qt::CheckStateRole);
     QCOMPARE(dock.filter().actors.size(), 2);
@@ -466,7 +472,7 @@ void TestFilterDock::setCorpus_ofAnotherCorpus_checksEveryActor()
     for (Event &event : other->events)
         if (!event.actors.isEmpty())
             event.actors = {u"Someone Else"_s, u"Another One"_s};
-    dock.setCorpus(other);
+    dock.setEvents(indexed(other));
     QVERIFY(dock.filter().actors.isEmpty());
     QCOMPARE(dock.actorModel()->checkedCount(), 2);
 }
@@ -483,7 +489,7 @@ void TestFilterDock::setFilter_beforeAnyCorpus_appliesWhenItArrives()
     QCOMPARE(spy.size(), 1);
     QCOMPARE(dock.filter().actors, filter.actors);
 
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     QCOMPARE(dock.filter().actors, QSet<QString>{u"Russia"_s});
     QCOMPARE(dock.filter().types, filter.types);
     QCOMPARE(dock.filter().from, filter.from);
@@ -496,7 +502,7 @@ void TestFilterDock::setFilter_beforeAnyCorpus_appliesWhenItArrives()
 void TestFilterDock::saveState_restoresTheSameFilter()
 {
     FilterDock dock;
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     EventFilter filter;
     filter.actors = {u"Russia"_s, u"Wang Yi"_s};
     filter.allActors = true;
@@ -508,7 +514,7 @@ void TestFilterDock::saveState_restoresTheSameFilter()
     QCOMPARE(dock.filter(), filter);
 
     FilterDock restored;
-    restored.setCorpus(sampleCorpus());
+    restored.setEvents(indexed(sampleCorpus()));
     restored.restoreState(dock.saveState());
     QCOMPARE(restored.filter(), filter);
     QCOMPARE(child<QLineEdit>(restored, u"textSearch"_s)->text(), u"Pékin"_s);
@@ -531,12 +537,12 @@ void TestFilterDock::actorModelAndProxy_passTheModelTester()
     FilterDock dock;
     QAbstractItemModelTester modelTester(dock.actorModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester proxyTester(dock.actorProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    dock.setCorpus(sampleCorpus());
+    dock.setEvents(indexed(sampleCorpus()));
     child<QCheckBox>(dock, u"typeCheck_meeting"_s)->click();  // recounts, so the proxy re-sorts
     child<QPushButton>(dock, u"noActors"_s)->click();
     QTest::keyClicks(child<QLineEdit>(dock, u"actorSearch"_s), u"wang"_s);
     QCOMPARE(dock.actorProxy()->rowCount(), 1);
-    dock.setCorpus(nullptr);
+    dock.setEvents(indexed(nullptr));
     QCOMPARE(dock.actorModel()->rowCount(), 0);
 }
 

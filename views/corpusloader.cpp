@@ -1,6 +1,7 @@
 #include "corpusloader.h"
 
 #include "corpuscache.h"
+#include "eventindex.h"
 #include "extractor.h"
 
 #include <QElapsedTimer>
@@ -41,7 +42,8 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
     }
     for (const QString &path : std::as_const(missing))
         corpus.problems.append({path, tr("No such file or folder")});
-    job.corpus = std::make_shared<const Corpus>(std::move(corpus));
+    // Indexed here too: for a large corpus it takes seconds the window must not wait for.
+    job.events = std::make_shared<const EventIndex>(std::make_shared<const Corpus>(std::move(corpus)));
     job.cancelled = cancel->load();
     promise.addResult(job);
 
@@ -111,7 +113,7 @@ void CorpusLoader::onResultReady(int index)
     if (m_pending)
         return;  // superseded: do not show it
     m_loading = false;
-    emit finished(job.corpus, job.cancelled);
+    emit finished(job.events, job.cancelled);
 }
 
 void CorpusLoader::onFinished()

@@ -15,6 +15,7 @@
 namespace dateline {
 
 class CorpusCache;
+class EventIndex;
 class Extractor;
 
 // Reads article files into a Corpus on worker threads so that the window stays responsive.
@@ -43,7 +44,7 @@ signals:
     void started();
     void progress(int done, int total);
     // `cancelled` means the corpus holds only the files read before Cancel was pressed.
-    void finished(std::shared_ptr<const dateline::Corpus> corpus, bool cancelled);
+    void finished(std::shared_ptr<const dateline::EventIndex> events, bool cancelled);
 
 private:
     // What a load starts from and hands back. The worker goes on writing the cache file after
@@ -54,7 +55,7 @@ private:
         QByteArray fingerprint;                      // of the extractor's resources
         std::shared_ptr<const CorpusCache> cache;    // given: the previous one, if for the same file
         QString cacheFile;                           // empty without a cache folder
-        std::shared_ptr<const Corpus> corpus;
+        std::shared_ptr<const EventIndex> events;  // the corpus read, indexed
         bool cancelled = false;
     };
 

@@ -2,7 +2,7 @@
 
 #include "actorfilterproxymodel.h"
 #include "actorlistmodel.h"
-#include "corpus.h"
+#include "eventindex.h"
 #include "eventtypecolor.h"
 
 #include <QApplication>
@@ -283,21 +283,19 @@ QString FilterDock::typeLabel(EventType type)
     return {};
 }
 
-void FilterDock::setCorpus(std::shared_ptr<const Corpus> corpus)
+void FilterDock::setEvents(std::shared_ptr<const EventIndex> events)
 {
-    m_firstDate = {};
-    m_lastDate = {};
-    if (corpus) {
-        for (const Event &event : corpus->events) {
-            if (!event.date.isValid())
-                continue;
-            if (!m_firstDate.isValid() || event.date.firstQDate() < m_firstDate)
-                m_firstDate = event.date.firstQDate();
-            if (!m_lastDate.isValid() || m_lastDate < event.date.lastQDate())
-                m_lastDate = event.date.lastQDate();
+    qint32 first = std::numeric_limits<qint32>::max();
+    qint32 last = std::numeric_limits<qint32>::min();
+    for (qsizetype event = 0; events && event < events->size(); ++event) {
+        if (const EventIndex::Facts &facts = events->facts(event); facts.dated()) {
+            first = std::min(first, facts.firstDay);
+            last = std::max(last, facts.lastDay);
         }
     }
-    m_facets.setCorpus(std::move(corpus));
+    m_firstDate = first <= last ? QDate::fromJulianDay(first) : QDate();
+    m_lastDate = first <= last ? QDate::fromJulianDay(last) : QDate();
+    m_facets.setEvents(std::move(events));
     QList<ActorListModel::Actor> actors;
     actors.reserve(m_facets.actors().size());
     for (int actor = 0; actor < m_facets.actors().size(); ++actor)

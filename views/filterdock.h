@@ -23,7 +23,7 @@ namespace dateline {
 
 class ActorFilterProxyModel;
 class ActorListModel;
-struct Corpus;
+class EventIndex;
 
 // Everything that narrows the events, meant for a QDockWidget: free text, actors (a checkable,
 // searchable list), event types and a date range. Beside each actor and type is the number of
@@ -44,11 +44,11 @@ public:
     // Lists the corpus's actors. If every actor was checked, every actor is; otherwise checked names
     // that still exist stay checked and new ones come unchecked, and when none remains (another
     // corpus) every actor is checked again. "None" stays none. Types, dates and text are kept.
-    void setCorpus(std::shared_ptr<const Corpus> corpus);
+    void setEvents(std::shared_ptr<const EventIndex> events);
 
     EventFilter filter() const { return m_filter; }
     // Shows `filter` in the widgets and emits filterChanged() if it differs. Actor names the
-    // corpus lacks are dropped; before any corpus they are kept until setCorpus().
+    // corpus lacks are dropped; before any corpus they are kept until setEvents().
     void setFilter(const EventFilter &filter);
 
     // The filter as plain values for QSettings, and back.

@@ -1,0 +1,64 @@
+#include "benchcorpus.h"
+#include "mainwindow.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <benchmark/benchmark.h>
+
+#include <memory>
+
+namespace {
+
+QString cacheFolder() { return QDir::temp().filePath(QStringLiteral("dateline-bench-cache")); }
+
+// Opens the whole corpus in the window, as `dateline FOLDER` does, until every view shows it.
+// A timer ticking on the UI thread all along measures the longest time the window could not
+// answer: loading, extraction and indexing must happen elsewhere.
+void open(benchmark::State &state, bool cached)
+{
+    qint64 longestStall = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        if (!cached)
+            QDir(cacheFolder()).removeRecursively();
+        auto window = std::make_unique<dateline::MainWindow>();
+        window->setCacheFolder(cacheFolder());
+        window->resize(1400, 900);
+        window->show();
+        QEventLoop loop;
+        QObject::connect(window.get(), &dateline::MainWindow::corpusLoaded, &loop, &QEventLoop::quit);
+        QElapsedTimer sinceTick;
+        QTimer ticker;
+        ticker.setInterval(1);
+        QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
+            longestStall = std::max(longestStall, sinceTick.restart());
+        });
+        state.ResumeTiming();
+
+        sinceTick.start();
+        ticker.start();
+        window->openPaths({bench::corpusFolder()});
+        loop.exec();
+        QCoreApplication::processEvents();  // what the views do once the corpus is in
+
+        state.PauseTiming();
+        ticker.stop();
+        window.reset();  // waits for the cache to be written
+        state.ResumeTiming();
+    }
+    state.counters["files"] = double(bench::corpusFiles().size());
+    state.counters["longest_ui_stall_ms"] = double(longestStall);
+}
+
+void BM_OpenCold(benchmark::State &state) { open(state, false); }
+void BM_OpenCached(benchmark::State &state) { open(state, true); }
+
+} // namespace
+
+// Cold first: it writes the cache the second one reads.
+BENCHMARK(BM_OpenCold)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_OpenCached)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
