@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <array>
 
 namespace dateline {
@@ -67,6 +68,33 @@ bool endsLikeSentence(QStringView line)
 
 QString foldedLine(QStringView line) { return line.trimmed().toString().toCaseFolded(); }
 
+// Whether foldedLine(line) == folded, without folding a line that differs early on: ASCII
+// letters fold one to one, so an ASCII run can be compared unit by unit.
+bool foldsTo(QStringView line, QStringView folded)
+{
+    line = line.trimmed();
+    qsizetype i = 0;
+    for (; i < line.size() && line[i].unicode() < 0x80; ++i) {
+        if (i >= folded.size())
+            return false;
+        char16_t c = line[i].unicode();
+        if (c >= u'A' && c <= u'Z')
+            c += u'a' - u'A';
+        if (c != folded[i].unicode())
+            return false;
+    }
+    if (i == line.size())
+        return i == folded.size();
+    return foldedLine(line) == folded;
+}
+
+bool isSentenceEnder(QChar c) { return c == u'.' || c == u'!' || c == u'?' || c == u'…'; }
+bool isSentenceCloser(QChar c) { return c == u'»' || c == u'"' || c == u'”' || c == u'’' || c == u')' || c == u']'; }
+bool isSentenceOpener(QChar c)
+{
+    return c == u'«' || c == u'"' || c == u'“' || c == u'(' || c == u'—' || c == u'–' || c == u'-';
+}
+
 constexpr qsizetype kMaxTitleLength = 200;
 constexpr qsizetype kMaxHeadingLength = 120;
 
@@ -87,16 +115,19 @@ QString publicationSourceName(PublicationSource source)
 QString Article::extractableText() const
 {
     QString blanked(text.size(), u' ');
+    // Raw pointers: QString's operator[] checks for sharing at every character.
+    QChar *out = blanked.data();
+    const QChar *in = text.constData();
     const auto copy = [&](TextSpan span) {
-        for (qsizetype i = span.start; i < span.end; ++i)
-            blanked[i] = text[i];
+        if (span.end > span.start)
+            std::copy(in + span.start, in + span.end, out + span.start);
     };
     copy(titleSpan);
     for (const Paragraph &paragraph : paragraphs)
         copy(paragraph.span);
     for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] == u'\n')
-            blanked[i] = u'\n';
+        if (in[i] == u'\n')
+            out[i] = u'\n';
     }
     return blanked;
 }
@@ -147,8 +178,11 @@ QString ArticleReader::decode(const QByteArray &bytes, QStringList *problems)
     if (hadNul)
         problems->append(QStringLiteral("NUL bytes in the text were replaced by spaces"));
 
-    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    text.replace(u'\r', u'\n');
+    // Most files have Unix line ends: a scan for '\r' is cheaper than the search for "\r\n".
+    if (text.contains(u'\r')) {
+        text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        text.replace(u'\r', u'\n');
+    }
     return text;
 }
 
@@ -229,7 +263,7 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
 
         if (content.isEmpty()) {
             // blank line: nothing to keep
-        } else if (isJunkLine(content) || (!titleKey.isEmpty() && foldedLine(content) == titleKey)) {
+        } else if (isJunkLine(content) || (!titleKey.isEmpty() && foldsTo(content, titleKey))) {
             article.junk.append(line);
         } else if (!inBody && content.size() <= kMaxTitleLength && !endsLikeSentence(content)) {
             article.title = content.toString();
@@ -261,9 +295,6 @@ bool ArticleReader::isJunkLine(QStringView line) const { return m_junkLine.match
 
 QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan paragraph) const
 {
-    static const QString enders = QStringLiteral(".!?…");
-    static const QString closers = QStringLiteral("»\"”’)]");
-    static const QString openers = QStringLiteral("«\"“(—–-");
     const QString &text = article.text;
 
     QList<TextSpan> sentences;
@@ -279,10 +310,10 @@ QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan p
     };
 
     for (qsizetype i = paragraph.start; i < paragraph.end; ++i) {
-        if (!enders.contains(text[i]))
+        if (!isSentenceEnder(text[i]))
             continue;
         qsizetype end = i + 1;
-        while (end < paragraph.end && (enders.contains(text[end]) || closers.contains(text[end])))
+        while (end < paragraph.end && (isSentenceEnder(text[end]) || isSentenceCloser(text[end])))
             ++end;
         qsizetype next = end;
         while (next < paragraph.end && text[next].isSpace())
@@ -290,7 +321,7 @@ QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan p
         if (next == end || next >= paragraph.end)
             continue;  // no space after it, or the paragraph ends anyway
         const QChar following = text[next];
-        if (!(following.isUpper() || following.isDigit() || openers.contains(following)))
+        if (!(following.isUpper() || following.isDigit() || isSentenceOpener(following)))
             continue;
         if (text[i] == u'.') {
             qsizetype wordStart = i;

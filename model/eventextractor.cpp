@@ -6,6 +6,10 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <array>
+#include <bit>
+
 using namespace Qt::StringLiterals;
 
 namespace dateline {
@@ -25,6 +29,18 @@ qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
     static const QRegularExpression que(QStringLiteral("\\bqu(?:e\\b|')"));
     const auto match = que.match(foldedSentence.mid(cueEnd));
     return match.hasMatch() ? cueEnd + match.capturedStart() : foldedSentence.size();
+}
+
+// The first three UTF-16 units of `text` in one integer, for the cue prefilter's lookups.
+quint64 packedKey(QStringView text)
+{
+    return quint64(text[0].unicode()) << 32 | quint64(text[1].unicode()) << 16 | text[2].unicode();
+}
+
+// The position of a packed key in the key filter: the well-mixed high bits of a multiplicative hash.
+size_t keyFilterBit(quint64 key, size_t bits)
+{
+    return size_t((key * 0x9E3779B97F4A7C15ULL) >> 52) % bits;
 }
 
 } // namespace
@@ -57,10 +73,10 @@ std::optional<EventType> eventTypeFromName(QStringView name)
 
 EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazetteer)
 {
-    const auto alternatives = [](const QJsonValue &list) {
+    // One broken cue in a user's file must not take its type's other cues with it.
+    const auto validCues = [](const QJsonValue &list) {
         QStringList cues;
         for (const QJsonValue &cue : list.toArray()) {
-            // One broken cue in a user's file must not take its type's other cues with it.
             const QString pattern = cue.toString().trimmed();
             if (pattern.isEmpty())
                 continue;
@@ -68,21 +84,71 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
                 qWarning("event-cues.json: cue \"%s\" skipped: %s", qPrintable(pattern), qPrintable(check.errorString()));
                 continue;
             }
-            cues.append(u"(?:" + pattern + u')');
+            cues.append(pattern);
         }
+        return cues;
+    };
+    const auto alternation = [](const QStringList &cues) {
+        QStringList groups;
+        for (const QString &cue : cues)
+            groups.append(u"(?:" + cue + u')');
         // Never matches when the list is empty.
-        return QRegularExpression(cues.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + cues.join(u'|') + u')',
+        return QRegularExpression(groups.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + groups.join(u'|') + u')',
                                   QRegularExpression::UseUnicodePropertiesOption);
     };
+    struct TypeCues
+    {
+        EventType type;
+        QStringList verbs, nouns;
+        QRegularExpression verbPattern, nounPattern;
+    };
+    QList<TypeCues> types;
     const QJsonObject resource = loadResource(QStringLiteral("event-cues.json"));
     for (const QJsonValue &value : resource.value(u"types").toArray()) {
         const QJsonObject object = value.toObject();
         const auto type = eventTypeFromName(object.value(u"type").toString());
-        Cues cues{type.value_or(EventType::Other), alternatives(object.value(u"verbs")), alternatives(object.value(u"nouns"))};
-        if (type && cues.verbs.isValid() && cues.nouns.isValid())
-            m_cues.append(cues);
+        TypeCues cues{type.value_or(EventType::Other), validCues(object.value(u"verbs")), validCues(object.value(u"nouns")), {}, {}};
+        cues.verbPattern = alternation(cues.verbs);
+        cues.nounPattern = alternation(cues.nouns);
+        if (type && cues.verbPattern.isValid() && cues.nounPattern.isValid())
+            types.append(cues);
         else
             qWarning("event-cues.json: type %s skipped", qPrintable(object.value(u"type").toString()));
+    }
+
+    static_assert(kKeyLength == 3, "packedKey() packs three units");
+    for (const bool verbs : {true, false}) {
+        for (const TypeCues &type : std::as_const(types)) {
+            const QStringList &cues = verbs ? type.verbs : type.nouns;
+            const qsizetype index = m_cueLists.size();
+            m_cueLists.append({type.type, verbs, verbs ? type.verbPattern : type.nounPattern});
+            if (index >= kFilteredLists)
+                continue;
+            const quint64 bit = quint64(1) << index;
+            QStringList leads;
+            bool readable = true;
+            for (const QString &cue : cues) {
+                const auto cueLeads = leadingLiterals(cue, kKeyLength, kMaxLeadLength);
+                readable = readable && cueLeads.has_value();
+                if (readable)
+                    leads.append(*cueLeads);
+            }
+            if (!readable) {
+                m_unfilteredLists |= bit;
+                continue;
+            }
+            for (const QString &lead : std::as_const(leads)) {
+                const quint64 key = packedKey(lead);
+                const size_t filterBit = keyFilterBit(key, kKeyFilterBits);
+                m_keyFilter[filterBit / 64] |= quint64(1) << (filterBit % 64);
+                std::vector<Lead> &sameKey = m_leadsByKey[key];
+                const auto same = std::find_if(sameKey.begin(), sameKey.end(), [&](const Lead &l) { return l.text == lead; });
+                if (same == sameKey.end())
+                    sameKey.push_back({lead, bit});
+                else
+                    same->lists |= bit;
+            }
+        }
     }
 }
 
@@ -91,23 +157,65 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     // The verb of an infinitive clause ("avant de visiter", "pour signer") is not what the sentence reports.
     static const QRegularExpression subordinate(QStringLiteral("(?:avant d(?:e |')|apres (?:avoir|etre) |afin d(?:e |')|pour )$"));
     // A cue written with a capital inside the sentence belongs to a name or a title.
-    const auto firstCue = [&](const QRegularExpression &pattern, bool verb) -> qsizetype {
-        for (auto it = pattern.globalMatch(folded); it.hasNext();) {
-            const auto match = it.next();
-            const qsizetype at = match.capturedStart();
-            if (at > 0 && sentence[at].isUpper())
-                continue;
-            if (verb && subordinate.match(folded.mid(std::max<qsizetype>(0, at - 12), std::min<qsizetype>(at, 12))).hasMatch())
-                continue;
-            return match.capturedEnd();
+    const auto rejected = [&](qsizetype at, bool verb) {
+        return (at > 0 && sentence[at].isUpper())
+            || (verb && subordinate.match(folded.mid(std::max<qsizetype>(0, at - 12), std::min<qsizetype>(at, 12))).hasMatch());
+    };
+    // The first match that is not rejected, as globalMatch() would list them. Its iterator
+    // looks for the next match before it is asked, a scan of the sentence most typings never use.
+    const auto firstCue = [&](const QRegularExpression &pattern, bool verb, qsizetype from) -> qsizetype {
+        for (auto match = pattern.match(folded, from); match.hasMatch(); match = pattern.match(folded, match.capturedEnd())) {
+            if (match.capturedLength() == 0) {
+                // Only a user's cue can match nothing; globalMatch() then steps on in its own way.
+                for (auto it = pattern.globalMatch(folded, match.capturedStart()); it.hasNext();) {
+                    const auto next = it.next();
+                    if (!rejected(next.capturedStart(), verb))
+                        return next.capturedEnd();
+                }
+                return -1;
+            }
+            if (!rejected(match.capturedStart(), verb))
+                return match.capturedEnd();
         }
         return -1;
     };
-    for (const bool verbs : {true, false}) {
-        for (const Cues &cues : m_cues) {
-            if (const qsizetype end = firstCue(verbs ? cues.verbs : cues.nouns, verbs); end >= 0)
-                return Typing{cues.type, end};
+
+    // The lists that may match, and where the first of their leads starts: cue patterns match
+    // after (?<!\w), which an ASCII letter, digit or underscore before rules out.
+    quint64 possible = m_unfilteredLists;
+    std::array<qsizetype, kFilteredLists> firstLead{};  // 0 for the unfiltered lists
+    for (qsizetype at = 0; at + kKeyLength <= folded.size(); ++at) {
+        if (at > 0) {
+            const char16_t before = folded[at - 1].unicode();
+            if (before < 0x80 && (QChar::isLetterOrNumber(before) || before == u'_'))
+                continue;
         }
+        const quint64 key = packedKey(folded.sliced(at, kKeyLength));
+        if (const size_t filterBit = keyFilterBit(key, kKeyFilterBits); !(m_keyFilter[filterBit / 64] >> (filterBit % 64) & 1))
+            continue;
+        const auto leads = m_leadsByKey.find(key);
+        if (leads == m_leadsByKey.end())
+            continue;
+        const QStringView rest = folded.sliced(at);
+        for (const Lead &lead : leads->second) {
+            quint64 fresh = lead.lists & ~possible;
+            // The first kKeyLength units are the key's.
+            if (!fresh || lead.text.size() > rest.size()
+                || !std::equal(lead.text.cbegin() + kKeyLength, lead.text.cend(), rest.cbegin() + kKeyLength))
+                continue;
+            possible |= fresh;
+            for (; fresh; fresh &= fresh - 1)
+                firstLead[size_t(std::countr_zero(fresh))] = at;
+        }
+    }
+
+    for (qsizetype index = 0; index < m_cueLists.size(); ++index) {
+        const bool filtered = index < kFilteredLists;
+        if (filtered && !(possible >> index & 1))
+            continue;
+        const CueList &list = m_cueLists[index];
+        if (const qsizetype end = firstCue(list.pattern, list.verbs, filtered ? firstLead[size_t(index)] : 0); end >= 0)
+            return Typing{list.type, end};
     }
     return std::nullopt;
 }

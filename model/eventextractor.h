@@ -7,6 +7,10 @@
 #include <QList>
 #include <QRegularExpression>
 
+#include <array>
+#include <unordered_map>
+#include <vector>
+
 namespace dateline {
 
 class Gazetteer;
@@ -31,14 +35,31 @@ public:
     std::optional<Typing> typeOf(QStringView sentence, QStringView folded) const;
 
 private:
-    struct Cues
+    struct CueList
     {
         EventType type;
-        QRegularExpression verbs;
-        QRegularExpression nouns;
+        bool verbs;
+        QRegularExpression pattern;
     };
     const Gazetteer &m_gazetteer;
-    QList<Cues> m_cues;
+    QList<CueList> m_cueLists;  // the verbs of every type, then their nouns: the order typeOf() tries them in
+
+    // Most sentences can match few of the cue lists, and running a list costs a scan of the
+    // sentence. Cues start words with literal text ("ont signe", "declar"): a list is tried only
+    // if one of its leads starts a word of the sentence. Leads are found by their first units.
+    static constexpr qsizetype kKeyLength = 3;
+    static constexpr qsizetype kMaxLeadLength = 16;
+    static constexpr qsizetype kFilteredLists = 64;  // one bit each; lists past these are always tried
+    struct Lead
+    {
+        QString text;
+        quint64 lists = 0;  // bits of the lists with a cue that begins with `text`
+    };
+    std::unordered_map<quint64, std::vector<Lead>> m_leadsByKey;  // by their first kKeyLength units, packed
+    // A bit per hash of the keys: most words start no lead, and a bit test is cheaper than the map.
+    static constexpr size_t kKeyFilterBits = 4096;
+    std::array<quint64, kKeyFilterBits / 64> m_keyFilter{};
+    quint64 m_unfilteredLists = 0;  // lists whose leads cannot be told: always tried
 };
 
 } // namespace dateline

@@ -15,8 +15,13 @@ Extractor::Result Extractor::extract(Article article) const
 {
     Result result;
     if (!article.text.isEmpty()) {
-        m_publicationDates.date(article);
-        result.dates = m_tagger.tag(article.extractableText(), article.published);
+        std::optional<QList<TimeExpression>> undatedTags;
+        m_publicationDates.date(article, &undatedTags);
+        // Tagged against no reference already, if the article stayed undated.
+        if (undatedTags && !article.published.isValid())
+            result.dates = std::move(*undatedTags);
+        else
+            result.dates = m_tagger.tag(article.extractableText(), article.published);
         result.events = m_events.extract(article, result.dates);
     }
     result.article = std::move(article);

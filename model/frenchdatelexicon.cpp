@@ -4,13 +4,16 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace dateline {
 
 namespace {
 
-bool isWordChar(QChar c) { return c.isLetter() || c.isMark(); }
+// No ASCII character is a mark: the Unicode tables need not be asked.
+bool isWordChar(QChar c) { return c.isLetter() || (c.unicode() >= 0x80 && c.isMark()); }
 
 } // namespace
 
@@ -297,6 +300,11 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
         if (openers.insert(phrase.words.front()).second)
             phraseOnlyOpeners.insert(phrase.words.front());
     }
+    // Grouped by kind, in file order within a kind: a lookup reads only the entries of its kind.
+    for (auto &entry : phrasesByFirstWord) {
+        std::stable_sort(entry.second.begin(), entry.second.end(),
+                         [this](int a, int b) { return phrases[size_t(a)].kind < phrases[size_t(b)].kind; });
+    }
 }
 
 int FrenchDateLexicon::numberWordValue(QStringView word) const
@@ -351,11 +359,10 @@ int FrenchDateLexicon::romanValue(QStringView word)
 
 bool FrenchDateLexicon::endsWithAny(QStringView word, const std::vector<QStringView> &endings)
 {
-    for (QStringView ending : endings) {
-        if (word.size() > ending.size() + 1 && word.endsWith(ending))
-            return true;
-    }
-    return false;
+    // Compared here: QStringView::endsWith() is a library call, and tense reading asks it of most words.
+    return std::any_of(endings.cbegin(), endings.cend(), [word](QStringView ending) {
+        return word.size() > ending.size() + 1 && std::equal(ending.begin(), ending.end(), word.end() - ending.size());
+    });
 }
 
 } // namespace dateline

@@ -81,7 +81,7 @@ public:
 
     // Multi-word expressions, by their first word; the longest match wins.
     std::vector<Phrase> phrases;
-    WordMap<std::vector<int>> phrasesByFirstWord;
+    WordMap<std::vector<int>> phrasesByFirstWord;  // indices into phrases, grouped by kind
 
     int numberWordValue(QStringView word) const;  // "vingt-deux" = 22; -1 if not a number word
     static int romanValue(QStringView word);      // "xix" = 19; -1 if not a Roman numeral

@@ -99,6 +99,17 @@ DateValue containing(const greg::date &first, const greg::date &last)
     return {};
 }
 
+// "mi-mars": asked of every word, where QStringView::startsWith() would be a library call.
+bool startsWithMi(QStringView key) { return key.size() >= 3 && key[0] == u'm' && key[1] == u'i' && key[2] == u'-'; }
+
+// Orders the lexicon's phrase indices by the kind of the phrase, for std::equal_range.
+struct PhraseKindOrder
+{
+    const FrenchDateLexicon &lx;
+    bool operator()(int index, PhraseKind kind) const { return lx.phrases[size_t(index)].kind < kind; }
+    bool operator()(PhraseKind kind, int index) const { return kind < lx.phrases[size_t(index)].kind; }
+};
+
 class Recognizer
 {
 public:
@@ -136,7 +147,7 @@ private:
             return true;
         if (t[i].kind != Kind::Word)
             return false;
-        if (lx.openers.contains(t[i].key) || t[i].key.startsWith(u"mi-") || (t[i].capitalized && t[i].key == u"a"))
+        if (lx.openers.contains(t[i].key) || startsWithMi(t[i].key) || (t[i].capitalized && t[i].key == u"a"))
             return true;
         // "deux jours plus tard", "XIXe siècle"
         return i + 1 < n && (lx.units.contains(t[i + 1].key) || lx.centuryWords.contains(t[i + 1].key));
@@ -148,7 +159,7 @@ private:
     bool follows(int i) const { return has(i) && !t[i].breakBefore; }
     bool isWord(int i) const { return has(i) && t[i].kind == Kind::Word; }
     bool isNumber(int i) const { return has(i) && t[i].kind == Kind::Number; }
-    bool is(int i, QStringView key) const { return has(i) && t[i].key == key; }
+    bool is(int i, QStringView key) const { return has(i) && WordEqual{}(t[i].key, key); }
     bool in(int i, const WordSet &set) const { return has(i) && set.contains(t[i].key); }
     template<typename T>
     int lookup(int i, const WordMap<T> &map, int none = 0) const
@@ -183,14 +194,13 @@ private:
         if (!m_phraseList)
             return -1;
         int best = -1;
-        for (const int index : *m_phraseList) {
-            const auto &candidate = lx.phrases[size_t(index)];
-            if (candidate.kind != kind)
-                continue;
+        const auto ofKind = std::equal_range(m_phraseList->cbegin(), m_phraseList->cend(), kind, PhraseKindOrder{lx});
+        for (auto index = ofKind.first; index != ofKind.second; ++index) {
+            const auto &candidate = lx.phrases[size_t(*index)];
             const int size = int(candidate.words.size());
             bool ok = true;
             for (int k = 1; k < size && ok; ++k)
-                ok = follows(i + k) && t[i + k].key == candidate.words[size_t(k)];
+                ok = follows(i + k) && WordEqual{}(t[i + k].key, candidate.words[size_t(k)]);
             if (ok && i + size > best) {
                 best = i + size;
                 *phrase = &candidate;
@@ -634,7 +644,7 @@ private:
     int modifiedAt(int i, std::vector<Underspecified> &found) const
     {
         int inner = -1;
-        if (isWord(i) && t[i].key.startsWith(u"mi-") && lx.months.contains(t[i].key.mid(3))) {
+        if (isWord(i) && startsWithMi(t[i].key) && lx.months.contains(t[i].key.mid(3))) {
             Underspecified u = make(i, i + 1);
             u.month = lx.months.at(t[i].key.mid(3));
             int year = 0;

@@ -326,7 +326,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
             continue;
         const QStringView current = word(i);
         // "sino-russe", "russo-chinois": every half names a country.
-        if (current.contains(u'-') && !m_demonyms.contains(current)) {
+        if (std::find(current.begin(), current.end(), u'-') != current.end() && !m_demonyms.contains(current)) {
             const QList<QStringView> halves = current.split(u'-');
             QList<int> countries;
             for (const QStringView half : halves)
@@ -379,7 +379,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
                     continue;
                 bool matches = true;
                 for (qsizetype k = 1; k < entry.words.size() && matches; ++k)
-                    matches = word(i + k) == entry.words.at(k);
+                    matches = WordEqual{}(word(i + k), entry.words.at(k));
                 // Names are capitalised ("von der Leyen" too, somewhere); a lower-case "chine" is something else.
                 bool capitalisedSomewhere = false;
                 for (qsizetype k = 0; k < entry.words.size() && !capitalisedSomewhere; ++k)
@@ -411,7 +411,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             i = last;
             continue;
         }
-        if (capitalised(i)) {
+        if (capitalised(i) && !context.shortNames.isEmpty()) {  // the check spares a string per capitalised word
             const int actor = context.shortNames.value(word(i).toString(), -1);
             if (actor >= 0) {
                 mentions.append({words[i], actor, {}, MentionKind::ShortName, false});
@@ -425,7 +425,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     // People introduced by a title whom the gazetteer does not know.
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QStringView title = word(i);
-        const bool honorific = (title == u"m" || title == u"mme" || title == u"mlle")
+        const bool honorific = (WordEqual{}(title, u"m") || WordEqual{}(title, u"mme") || WordEqual{}(title, u"mlle"))
                                && words[i].end < text.size() && text[words[i].end] == u'.';
         if (!honorific && !titleWords().contains(title))
             continue;

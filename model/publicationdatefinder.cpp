@@ -23,6 +23,22 @@ bool plausiblePublicationYear(int year)
     return year >= kFirstPublicationYear && year <= QDate::currentDate().year() + 1;
 }
 
+// Whether `line` may open like a dateline: "Publié", "Mis à jour", "Actualisé", "Le". An ASCII
+// first letter other than theirs rules it out; anything else is left to the pattern.
+bool mayOpenDateline(QStringView line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && (line[i] == u' ' || line[i] == u'\t' || line[i] == u'\n' || line[i] == u'\r'
+                               || line[i] == u'\f' || line[i] == u'\v'))
+        ++i;
+    if (i == line.size() || line[i].unicode() >= 0x80)
+        return true;
+    switch (line[i].unicode()) {
+    case u'p': case u'P': case u'm': case u'M': case u'a': case u'A': case u'l': case u'L': return true;
+    default: return false;
+    }
+}
+
 } // namespace
 
 PublicationDateFinder::PublicationDateFinder(const FrenchDateTagger &tagger) : m_tagger(tagger)
@@ -63,7 +79,7 @@ PublicationDateFinder::PublicationDateFinder(const FrenchDateTagger &tagger) : m
     }
 }
 
-void PublicationDateFinder::date(Article &article) const
+void PublicationDateFinder::date(Article &article, std::optional<QList<TimeExpression>> *undatedTags) const
 {
     article.published = {};
     article.publishedAfter = {};
@@ -97,8 +113,12 @@ void PublicationDateFinder::date(Article &article) const
         return;
 
     QString boundEvidence;
-    const DateValue bound = latestExplicitDate(article, &boundEvidence);
-    const DateValue anniversary = fromAnniversary(article, &evidence);
+    const QString extractable = article.extractableText();
+    QList<TimeExpression> dates = m_tagger.tag(extractable, {});
+    const DateValue bound = latestExplicitDate(dates, &boundEvidence);
+    if (undatedTags)
+        *undatedTags = std::move(dates);
+    const DateValue anniversary = fromAnniversary(article, extractable, &evidence);
     // An anniversary that the text itself contradicts (a later explicit date) is not trusted.
     if (anniversary.isValid() && (!bound.isValid() || bound.firstDay() <= anniversary.lastDay())) {
         article.published = anniversary;
@@ -142,7 +162,10 @@ DateValue PublicationDateFinder::fromUrl(const QString &url) const
     }
     // A slug such as "-mercredi-5-juin-2019-": read the words as a French date.
     QString words = url;
-    words.replace(QRegularExpression(QStringLiteral("[-_/.+]")), QStringLiteral(" "));
+    for (QChar &c : words) {
+        if (c == u'-' || c == u'_' || c == u'/' || c == u'.' || c == u'+')
+            c = u' ';
+    }
     for (const TimeExpression &expression : m_tagger.tag(words, {})) {
         if (expression.explicitYear && expression.date.precision() == Precision::Day
             && plausiblePublicationYear(expression.date.year()))
@@ -181,7 +204,8 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
             continue;
         ++lines;
         // "PÉKIN, 5 juin 2019 (AFP) - ...": the wire's dateline opens the lead itself.
-        if (const auto wire = m_wireDateline.match(line); wire.hasMatch()) {
+        // The agency stands in brackets: a line without one is spared the pattern.
+        if (const auto wire = line.contains(u'(') ? m_wireDateline.match(line) : QRegularExpressionMatch(); wire.hasMatch()) {
             for (const TimeExpression &expression : m_tagger.tag(wire.captured(1), known)) {
                 if (wellDated(expression)) {
                     *evidence = wire.captured(0).trimmed();
@@ -189,6 +213,8 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
                 }
             }
         }
+        if (!mayOpenDateline(line))
+            continue;
         const auto match = dateline.match(line);
         if (!match.hasMatch())
             continue;
@@ -218,11 +244,19 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
 
 DateValue PublicationDateFinder::fromAnniversary(const Article &article, QString *evidence) const
 {
+    return fromAnniversary(article, article.extractableText(), evidence);
+}
+
+DateValue PublicationDateFinder::fromAnniversary(const Article &article, const QString &extractableText, QString *evidence) const
+{
     static const QRegularExpression anniversary(
         QStringLiteral("\\b(?:(\\d{1,3})\\s*(?:e|eme|er|re)|([\\w-]+))\\s+anniversaire\\s+"),
         QRegularExpression::UseUnicodePropertiesOption);
 
-    const QString folded = foldForMatching(article.extractableText());
+    const QString folded = foldForMatching(extractableText);
+    // Most articles name no anniversary: the literal word is cheaper to look for than the pattern.
+    if (!folded.contains(u"anniversaire"))
+        return {};
     QList<const Anchor *> applicable;
     for (const Anchor &anchor : m_anchors) {
         const bool inContext = std::all_of(anchor.context.cbegin(), anchor.context.cend(), [&](const QStringList &group) {
@@ -256,10 +290,15 @@ DateValue PublicationDateFinder::fromAnniversary(const Article &article, QString
 
 DateValue PublicationDateFinder::latestExplicitDate(const Article &article, QString *evidence) const
 {
+    return latestExplicitDate(m_tagger.tag(article.extractableText(), {}), evidence);
+}
+
+DateValue PublicationDateFinder::latestExplicitDate(const QList<TimeExpression> &dates, QString *evidence) const
+{
     // Dates after today are plans, not evidence of when the article was written.
     const DateValue today = DateValue::fromQDate(QDate::currentDate(), Precision::Day);
     DateValue latest;
-    for (const TimeExpression &expression : m_tagger.tag(article.extractableText(), {})) {
+    for (const TimeExpression &expression : dates) {
         if (!expression.explicitYear || !expression.date.isValid() || today.firstDay() < expression.date.firstDay())
             continue;
         if (!latest.isValid() || latest.lastDay() < expression.date.lastDay()) {

@@ -1,13 +1,14 @@
 #pragma once
 
 #include "article.h"
+#include "frenchdatetagger.h"
 
 #include <QList>
 #include <QRegularExpression>
 
-namespace dateline {
+#include <optional>
 
-class FrenchDateTagger;
+namespace dateline {
 
 // Dates an article, most trusted source first: the header, a date in the header's URL,
 // a dateline near the top ("Publié le ..."), an anniversary of an anchor event, and
@@ -19,7 +20,9 @@ public:
     explicit PublicationDateFinder(const FrenchDateTagger &tagger);
 
     // Fills published, publishedSource, publishedAfter and publishedEvidence; may add problems.
-    void date(Article &article) const;
+    // An article dated by none of its sources has its extractableText() tagged against no
+    // reference; `undatedTags`, when given, receives those tags so that they are not made twice.
+    void date(Article &article, std::optional<QList<TimeExpression>> *undatedTags = nullptr) const;
 
     DateValue fromUrl(const QString &url) const;
     // `known`, when valid, is what more trusted sources said: a dateline without a year may refine it.
@@ -28,6 +31,9 @@ public:
     DateValue latestExplicitDate(const Article &article, QString *evidence) const;
 
 private:
+    DateValue fromAnniversary(const Article &article, const QString &extractableText, QString *evidence) const;
+    DateValue latestExplicitDate(const QList<TimeExpression> &dates, QString *evidence) const;
+
     struct Anchor
     {
         QString name;

@@ -1,9 +1,15 @@
 #include "textfolding.h"
 
+#include <QSet>
+
+#include <array>
+#include <functional>
+
 namespace dateline {
 
 namespace {
-bool isWordChar(QChar c) { return c.isLetterOrNumber() || c.isMark(); }
+// No ASCII character is a mark: the Unicode tables need not be asked.
+bool isWordChar(QChar c) { return c.isLetterOrNumber() || (c.unicode() >= 0x80 && c.isMark()); }
 
 // French elided words end with an apostrophe: l', d', qu', jusqu'...
 bool isElision(QStringView word)
@@ -16,44 +22,60 @@ bool isElision(QStringView word)
 }
 } // namespace
 
-QString foldForMatching(QStringView text)
-{
-    QString folded(text.size(), Qt::Uninitialized);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        QChar c = text[i];
-        if (c.unicode() < 0x80) {
-            folded[i] = c == u'`' ? u'\'' : c.toLower();
-            continue;
-        }
-        switch (c.unicode()) {
-        case 0x2019: case 0x2018: case 0x02BC: case 0x00B4:
-            folded[i] = u'\'';  // isApostrophe()
-            continue;
-        case 0x00A0: case 0x202F: case 0x2009:
-            folded[i] = u' ';
-            continue;
-        case 0x2010: case 0x2011: case 0x2013:
-            folded[i] = u'-';
-            continue;
-        default:
-            break;
-        }
-        if (c.decompositionTag() == QChar::Canonical) {
-            const QString decomposed = c.decomposition();
-            if (!decomposed.isEmpty() && !decomposed.front().isHighSurrogate())
-                c = decomposed.front();
-        }
-        folded[i] = c.isSurrogate() ? c : c.toCaseFolded();
-    }
-    return folded;
-}
+namespace {
 
-bool isApostrophe(QChar c)
+// foldForMatching() of one UTF-16 unit that is not ASCII.
+QChar foldNonAscii(QChar c)
 {
     switch (c.unicode()) {
-    case u'\'': case u'`': case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: return true;
-    default: return false;
+    case 0x2019: case 0x2018: case 0x02BC: case 0x00B4:
+        return u'\'';  // isApostrophe()
+    case 0x00A0: case 0x202F: case 0x2009:
+        return u' ';
+    case 0x2010: case 0x2011: case 0x2013:
+        return u'-';
+    default:
+        break;
     }
+    if (c.decompositionTag() == QChar::Canonical) {
+        const QString decomposed = c.decomposition();
+        if (!decomposed.isEmpty() && !decomposed.front().isHighSurrogate())
+            c = decomposed.front();
+    }
+    return c.isSurrogate() ? c : c.toCaseFolded();
+}
+
+// foldNonAscii() of the Latin letters French text is written with, worked out once: decomposition()
+// allocates a string for every accented letter.
+constexpr char16_t kFoldTableEnd = 0x250;
+const std::array<char16_t, kFoldTableEnd> &latinFolds()
+{
+    static const std::array<char16_t, kFoldTableEnd> table = [] {
+        std::array<char16_t, kFoldTableEnd> folds{};
+        for (char16_t c = 0x80; c < kFoldTableEnd; ++c)
+            folds[c] = foldNonAscii(QChar(c)).unicode();
+        return folds;
+    }();
+    return table;
+}
+
+} // namespace
+
+QString foldForMatching(QStringView text)
+{
+    const auto &latin = latinFolds();
+    QString folded(text.size(), Qt::Uninitialized);
+    QChar *out = folded.data();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.unicode() < 0x80)
+            out[i] = c == u'`' ? u'\'' : (c >= u'A' && c <= u'Z') ? QChar(c.unicode() + 32) : c;
+        else if (c.unicode() < kFoldTableEnd)
+            out[i] = latin[c.unicode()];
+        else
+            out[i] = foldNonAscii(c);
+    }
+    return folded;
 }
 
 QString foldPattern(QStringView pattern)
@@ -73,6 +95,256 @@ QString foldPattern(QStringView pattern)
         i = end - 1;
     }
     return folded;
+}
+
+namespace {
+
+// What leadingLiterals() reads of a pattern: literals and groups; anything else is opaque.
+struct RegexNode
+{
+    enum class Kind : quint8 { Literal, Group, Opaque };
+    Kind kind = Kind::Opaque;
+    QChar literal;
+    std::vector<std::vector<RegexNode>> alternatives;  // of a group
+    bool optional = false;
+};
+using RegexSequence = std::vector<RegexNode>;
+
+class RegexPrefixParser
+{
+public:
+    explicit RegexPrefixParser(QStringView pattern) : m_pattern(pattern) {}
+
+    // The pattern's alternatives, or none if it uses what the parser does not know.
+    std::optional<std::vector<RegexSequence>> parse()
+    {
+        auto alternatives = parseAlternatives();
+        if (m_failed || m_at != m_pattern.size())
+            return std::nullopt;
+        return alternatives;
+    }
+
+private:
+    QStringView m_pattern;
+    qsizetype m_at = 0;
+    bool m_failed = false;
+
+    bool startsWith(QStringView prefix) const { return m_pattern.sliced(m_at).startsWith(prefix); }
+
+    std::vector<RegexSequence> parseAlternatives()
+    {
+        std::vector<RegexSequence> alternatives(1);
+        while (!m_failed && m_at < m_pattern.size() && m_pattern[m_at] != u')') {
+            if (m_pattern[m_at] == u'|') {
+                ++m_at;
+                alternatives.emplace_back();
+            } else {
+                parseAtom(alternatives.back());
+            }
+        }
+        return alternatives;
+    }
+
+    void skipClass()
+    {
+        ++m_at;  // '['
+        if (m_at < m_pattern.size() && m_pattern[m_at] == u'^')
+            ++m_at;
+        if (m_at < m_pattern.size() && m_pattern[m_at] == u']')
+            ++m_at;  // a leading ']' is a member
+        while (m_at < m_pattern.size() && m_pattern[m_at] != u']') {
+            if (m_pattern[m_at] == u'\\') {
+                m_at += 2;
+            } else if (startsWith(u"[:")) {
+                const qsizetype close = m_pattern.indexOf(u":]", m_at + 2);
+                m_at = close < 0 ? m_pattern.size() : close + 2;
+            } else {
+                ++m_at;
+            }
+        }
+        if (m_at >= m_pattern.size())
+            m_failed = true;
+        ++m_at;
+    }
+
+    // A counted repeat "{2}", "{0,5}"; anything else after '{' is left to the caller.
+    bool skipCountedRepeat()
+    {
+        qsizetype k = m_at + 1;
+        const auto digits = [&] {
+            const qsizetype from = k;
+            while (k < m_pattern.size() && m_pattern[k].isDigit())
+                ++k;
+            return k > from;
+        };
+        if (!digits())
+            return false;
+        if (k < m_pattern.size() && m_pattern[k] == u',') {
+            ++k;
+            digits();
+        }
+        if (k >= m_pattern.size() || m_pattern[k] != u'}')
+            return false;
+        m_at = k + 1;
+        return true;
+    }
+
+    void parseAtom(RegexSequence &sequence)
+    {
+        RegexNode node;
+        bool zeroWidth = false;
+        const QChar c = m_pattern[m_at];
+        if (c == u'(') {
+            ++m_at;
+            if (startsWith(u"?:")) {
+                m_at += 2;
+            } else if (startsWith(u"?=") || startsWith(u"?!")) {
+                m_at += 2;
+                zeroWidth = true;
+            } else if (startsWith(u"?<=") || startsWith(u"?<!")) {
+                m_at += 3;
+                zeroWidth = true;
+            } else if (startsWith(u"?")) {
+                m_failed = true;  // options, named or atomic groups, comments
+                return;
+            }
+            node.kind = RegexNode::Kind::Group;
+            node.alternatives = parseAlternatives();
+            if (m_at >= m_pattern.size()) {
+                m_failed = true;
+                return;
+            }
+            ++m_at;  // ')'
+        } else if (c == u'\\') {
+            if (m_at + 1 >= m_pattern.size()) {
+                m_failed = true;
+                return;
+            }
+            const QChar escaped = m_pattern[m_at + 1];
+            m_at += 2;
+            if (escaped == u'b' || escaped == u'B') {
+                zeroWidth = true;
+            } else if (escaped.isLetterOrNumber()) {
+                if ((escaped == u'p' || escaped == u'P') && startsWith(u"{")) {
+                    const qsizetype close = m_pattern.indexOf(u'}', m_at);
+                    m_at = close < 0 ? m_pattern.size() : close + 1;
+                }
+                node.kind = RegexNode::Kind::Opaque;  // \w, \d, \s, \p{L}, \x{..}, \Q...
+            } else {
+                node.kind = RegexNode::Kind::Literal;
+                node.literal = escaped;
+            }
+        } else if (c == u'[') {
+            skipClass();
+            node.kind = RegexNode::Kind::Opaque;
+        } else if (c == u'^' || c == u'$') {
+            ++m_at;
+            zeroWidth = true;
+        } else if (c == u'.') {
+            ++m_at;
+            node.kind = RegexNode::Kind::Opaque;
+        } else if (c == u'*' || c == u'+' || c == u'?' || c == u'{') {
+            m_failed = true;
+            return;
+        } else {
+            ++m_at;
+            node.kind = RegexNode::Kind::Literal;
+            node.literal = c;
+        }
+        if (m_failed)
+            return;
+
+        if (m_at < m_pattern.size()) {
+            const QChar q = m_pattern[m_at];
+            const bool repeat = q == u'*' || q == u'+' || (q == u'{' && skipCountedRepeat());
+            if (zeroWidth && (repeat || q == u'?' || q == u'*' || q == u'+')) {
+                m_failed = true;
+                return;
+            }
+            if (q == u'?') {
+                ++m_at;
+                node.optional = true;
+            } else if (q == u'*' || q == u'+') {
+                ++m_at;
+            }
+            if (repeat)
+                node.kind = RegexNode::Kind::Opaque;  // leadingLiterals() stops at repeats
+            if (m_at < m_pattern.size() && (m_pattern[m_at] == u'?' || m_pattern[m_at] == u'+'))
+                ++m_at;  // lazy or possessive
+        }
+        if (!zeroWidth)
+            sequence.push_back(std::move(node));
+    }
+};
+
+constexpr qsizetype kMaxLeadingLiterals = 4096;
+
+class LeadingLiteralCollector
+{
+public:
+    LeadingLiteralCollector(qsizetype minLength, qsizetype maxLength) : m_minLength(minLength), m_maxLength(maxLength) {}
+
+    using Continuation = std::function<bool(const QString &)>;
+
+    // Walks `sequence` from `from` with `prefix` read so far; `next` reads what follows it.
+    bool walk(const RegexSequence &sequence, size_t from, QString prefix, const Continuation &next)
+    {
+        for (size_t k = from;; ++k) {
+            if (prefix.size() >= m_maxLength)
+                return add(prefix.first(m_maxLength));
+            if (k == sequence.size())
+                return next(prefix);
+            const RegexNode &node = sequence[k];
+            if (node.kind == RegexNode::Kind::Opaque)
+                return add(prefix);
+            if (node.optional && !walk(sequence, k + 1, prefix, next))
+                return false;
+            if (node.kind == RegexNode::Kind::Literal) {
+                prefix += node.literal;
+                continue;
+            }
+            const Continuation afterGroup = [&](const QString &read) { return walk(sequence, k + 1, read, next); };
+            for (const RegexSequence &alternative : node.alternatives) {
+                if (!walk(alternative, 0, prefix, afterGroup))
+                    return false;
+            }
+            return true;
+        }
+    }
+
+    // The literal text of a match ends with `prefix`, or with what no literal tells.
+    bool add(const QString &prefix)
+    {
+        if (prefix.size() < m_minLength)
+            return false;
+        m_found.insert(prefix);
+        return m_found.size() <= kMaxLeadingLiterals;
+    }
+
+    QStringList found() const { return QStringList(m_found.cbegin(), m_found.cend()); }
+
+private:
+    qsizetype m_minLength;
+    qsizetype m_maxLength;
+    QSet<QString> m_found;
+};
+
+} // namespace
+
+std::optional<QStringList> leadingLiterals(QStringView pattern, qsizetype minLength, qsizetype maxLength)
+{
+    const auto alternatives = RegexPrefixParser(pattern).parse();
+    if (!alternatives || minLength <= 0 || maxLength < minLength)
+        return std::nullopt;
+    LeadingLiteralCollector collector(minLength, maxLength);
+    const auto patternEnd = [&collector](const QString &prefix) { return collector.add(prefix); };
+    for (const RegexSequence &alternative : *alternatives) {
+        if (!collector.walk(alternative, 0, QString(), patternEnd))
+            return std::nullopt;
+    }
+    QStringList found = collector.found();
+    found.sort();
+    return found;
 }
 
 bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end)
@@ -114,6 +386,7 @@ qsizetype CodePointOffsets::operator()(qsizetype utf16Offset) const
 QList<TextSpan> wordSpans(QStringView text, TextSpan range)
 {
     QList<TextSpan> words;
+    words.reserve(std::max<qsizetype>(range.length(), 0) / 4 + 1);  // French averages six characters a word, space included
     qsizetype i = range.start;
     while (i < range.end) {
         while (i < range.end && !isWordChar(text[i]))

@@ -1,8 +1,14 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <initializer_list>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -17,8 +23,14 @@ QString foldForMatching(QStringView text);
 // foldForMatching() for a regular expression: escapes ("\\S", "\\p{Lu}") are kept as written.
 QString foldPattern(QStringView pattern);
 
-// The characters French text uses as apostrophes: ' ’ ‘ ʼ ´ `.
-bool isApostrophe(QChar c);
+// The characters French text uses as apostrophes: ' ’ ‘ ʼ ´ `. Inline: tokenizers ask it of every character.
+inline bool isApostrophe(QChar c)
+{
+    switch (c.unicode()) {
+    case u'\'': case u'`': case 0x2019: case 0x2018: case 0x02BC: case 0x00B4: return true;
+    default: return false;
+    }
+}
 
 // Whether `word` (already folded) occurs in `folded` as a whole word, not inside another.
 bool containsWord(QStringView folded, QStringView word);
@@ -26,25 +38,143 @@ bool containsWord(QStringView folded, QStringView word);
 // Whether the characters at `start` and just before `end` are word boundaries in `text`.
 bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end);
 
+// For prefilters that spare a regular expression the texts it cannot match: strings one of
+// which every match of `pattern` (case-sensitive) begins with, each of `minLength` to
+// `maxLength` UTF-16 units: the literal text a match opens with, cut at `maxLength`. Reads
+// literals, escaped punctuation, groups, alternatives and `?`; skips lookarounds, \b, ^ and $;
+// stops at classes, wildcards and repeats. Empty when it cannot tell: fewer than `minLength`
+// literal units lead, the pattern sets options, or there would be too many strings.
+std::optional<QStringList> leadingLiterals(QStringView pattern, qsizetype minLength, qsizetype maxLength);
+
 } // namespace dateline
 
 #include "article.h"
 
 namespace dateline {
 
-// Hashes a word by its UTF-16 units. Matching looks up every word of every article, and
-// qHash's seeded hash costs several times more on such short keys.
+// Hashes a word by its UTF-16 units. Matching looks up every word of every article, several
+// times: qHash's seeded hash, or std::hash's library call, costs several times more on such
+// short keys. Eight units, the first and last four, and the length decide the hash; longer
+// words that share them only share a bucket.
 struct WordHash
 {
     size_t operator()(QStringView word) const noexcept
     {
-        return std::hash<std::u16string_view>{}(std::u16string_view(word.utf16(), size_t(word.size())));
+        const char16_t *units = word.utf16();
+        const qsizetype size = word.size();
+        quint64 head = 0;
+        quint64 tail = 0;
+        if (size >= 4) {
+            std::memcpy(&head, units, sizeof head);
+            std::memcpy(&tail, units + size - 4, sizeof tail);
+        } else if (size > 0) {
+            // Short words, the most frequent ones: the units packed as they come.
+            head = units[0];
+            if (size > 1)
+                head = head << 16 | units[1];
+            if (size > 2)
+                head = head << 16 | units[2];
+        }
+        const quint64 hash = (head * 0x9E3779B97F4A7C15ULL) ^ (tail * 0xC2B2AE3D27D4EB4FULL) ^ (quint64(size) * 0x165667B19E3779F9ULL);
+        return size_t(hash ^ (hash >> 29));
     }
 };
+// QStringView's operator== calls into the library; words are short enough to compare here.
+struct WordEqual
+{
+    bool operator()(QStringView a, QStringView b) const noexcept
+    {
+        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+    }
+};
+// A word set or map with a filter in front. Most words of a text are in none of the tables
+// they are looked up in, and two bit tests turn them away before the table's bucket arithmetic
+// and pointer chasing, which lead profiles of whole corpora. Only the members that keep the
+// filter right are offered: whatever adds a word also marks it.
+template<typename Table>
+class FilteredWordTable : private Table
+{
+public:
+    using typename Table::const_iterator;
+    using typename Table::iterator;
+    using typename Table::size_type;
+    using typename Table::value_type;
+
+    FilteredWordTable() = default;
+    FilteredWordTable(std::initializer_list<value_type> values)
+    {
+        for (const value_type &value : values)
+            insert(value);
+    }
+
+    using Table::begin;
+    using Table::cbegin;
+    using Table::cend;
+    using Table::empty;
+    using Table::end;
+    using Table::size;
+
+    iterator find(QStringView word) { return mayContain(word) ? Table::find(word) : Table::end(); }
+    const_iterator find(QStringView word) const { return mayContain(word) ? Table::find(word) : Table::end(); }
+    bool contains(QStringView word) const { return mayContain(word) && Table::contains(word); }
+    const auto &at(QStringView word) const { return Table::at(word); }
+
+    auto &operator[](QStringView word)
+    {
+        mark(word);
+        return Table::operator[](word);
+    }
+    std::pair<iterator, bool> insert(const value_type &value)
+    {
+        const auto inserted = Table::insert(value);
+        mark(keyOf(*inserted.first));
+        return inserted;
+    }
+    template<typename Iterator>
+    void insert(Iterator first, Iterator last)
+    {
+        for (; first != last; ++first)
+            insert(*first);
+    }
+    template<typename... Args>
+    std::pair<iterator, bool> emplace(Args &&...args)
+    {
+        const auto inserted = Table::emplace(std::forward<Args>(args)...);
+        mark(keyOf(*inserted.first));
+        return inserted;
+    }
+
+private:
+    static constexpr size_t kFilterBits = 4096;
+    std::array<quint64, kFilterBits / 64> m_filter{};
+
+    static QStringView keyOf(QStringView key) { return key; }
+    template<typename Value>
+    static QStringView keyOf(const std::pair<const QStringView, Value> &entry) { return entry.first; }
+
+    // Two positions from the well-mixed high bits of the hash.
+    static std::pair<size_t, size_t> filterBits(QStringView word)
+    {
+        const quint64 hash = WordHash{}(word);
+        return {size_t(hash >> 52) % kFilterBits, size_t(hash >> 40) % kFilterBits};
+    }
+    void mark(QStringView word)
+    {
+        const auto [a, b] = filterBits(word);
+        m_filter[a / 64] |= quint64(1) << (a % 64);
+        m_filter[b / 64] |= quint64(1) << (b % 64);
+    }
+    bool mayContain(QStringView word) const
+    {
+        const auto [a, b] = filterBits(word);
+        return (m_filter[a / 64] >> (a % 64) & 1) && (m_filter[b / 64] >> (b % 64) & 1);
+    }
+};
+
 // Maps and sets keyed by views: whoever fills them keeps the viewed strings alive.
 template<typename T>
-using WordMap = std::unordered_map<QStringView, T, WordHash>;
-using WordSet = std::unordered_set<QStringView, WordHash>;
+using WordMap = FilteredWordTable<std::unordered_map<QStringView, T, WordHash, WordEqual>>;
+using WordSet = FilteredWordTable<std::unordered_set<QStringView, WordHash, WordEqual>>;
 
 // Converts UTF-16 offsets into Unicode code point offsets, as exports and tag-dates report them.
 // Built once per text in one pass; each conversion is a binary search over the surrogate pairs.
