@@ -101,6 +101,15 @@ void BM_SortByActors(benchmark::State &state)
     }
 }
 
+// What the loader does on its worker after reading a corpus, before the window gets it.
+void BM_BuildIndex(benchmark::State &state)
+{
+    const std::shared_ptr<const Corpus> corpus = bench::millionEvents()->sharedCorpus();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(EventIndex(corpus));
+    state.counters["events"] = double(corpus->events.size());
+}
+
 // The heap a loaded corpus and its index hold besides the article text, per event.
 // Needs MALLOC_ARENA_MAX=1: malloc counts only its main arena, and loading uses every core.
 void BM_MemoryPerEvent(benchmark::State &state)
@@ -136,4 +145,5 @@ BENCHMARK(BM_FilterDateRange)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FilterTextWord)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_FilterTextPhrase)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SortByActors)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_BuildIndex)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_MemoryPerEvent)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -7,7 +7,10 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    // Never deleted: the benchmarks keep their windows in function statics, destroyed after main()
+    // returns, and widgets need the application until then.
+    static int appArgc = argc;
+    new QApplication(appArgc, argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;

@@ -2,9 +2,12 @@
 
 #include "textfolding.h"
 
+#include <QThread>
+
 #include <algorithm>
 #include <bit>
 #include <numeric>
+#include <thread>
 
 namespace dateline {
 
@@ -84,30 +87,65 @@ EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus) : m_corpus(std::mov
 
 EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function<QString(qsizetype)> &foldedText)
 {
-    // Lists per word first, flattened at the end; documents come in order, so each list is sorted.
-    Postings result;
-    WordMap<quint32> numbers;  // views into result.words, whose strings never move their data
-    std::vector<std::vector<quint32>> lists;
-    for (qsizetype document = 0; document < documents; ++document) {
-        const QString folded = foldedText(document);
-        forEachWord(folded, [&](QStringView word) {
+    // Each thread inverts a run of consecutive documents into lists per word; the runs' lists are
+    // then joined word by word in document order, so that every list stays sorted.
+    struct Run
+    {
+        std::vector<QString> words;
+        WordMap<quint32> numbers;  // views into `words`, whose strings never move their data
+        std::vector<std::vector<quint32>> lists;
+
+        std::vector<quint32> &listOf(QStringView word)
+        {
             auto found = numbers.find(word);
             if (found == numbers.end()) {
-                result.words.push_back(word.toString());
+                words.push_back(word.toString());
                 lists.emplace_back();
-                found = numbers.emplace(QStringView(result.words.back()), quint32(lists.size() - 1)).first;
+                found = numbers.emplace(QStringView(words.back()), quint32(lists.size() - 1)).first;
             }
-            std::vector<quint32> &ids = lists[found->second];
-            if (ids.empty() || ids.back() != quint32(document))
-                ids.push_back(quint32(document));
-        });
+            return lists[found->second];
+        }
+    };
+    const int threads = int(std::clamp<qsizetype>(documents / 20'000, 1, QThread::idealThreadCount()));
+    std::vector<Run> runs(static_cast<size_t>(threads));
+    const auto invertRun = [&](int run) {
+        for (qsizetype document = documents * run / threads; document < documents * (run + 1) / threads; ++document) {
+            const QString folded = foldedText(document);
+            forEachWord(folded, [&](QStringView word) {
+                std::vector<quint32> &ids = runs[size_t(run)].listOf(word);
+                if (ids.empty() || ids.back() != quint32(document))
+                    ids.push_back(quint32(document));
+            });
+        }
+    };
+    std::vector<std::thread> workers;
+    for (int run = 1; run < threads; ++run)
+        workers.emplace_back(invertRun, run);
+    invertRun(0);
+    for (std::thread &worker : workers)
+        worker.join();
+
+    Run &all = runs.front();
+    for (size_t run = 1; run < runs.size(); ++run) {
+        for (size_t word = 0; word < runs[run].words.size(); ++word) {
+            std::vector<quint32> &into = all.listOf(runs[run].words[word]);
+            const std::vector<quint32> &from = runs[run].lists[word];
+            into.insert(into.end(), from.cbegin(), from.cend());
+        }
     }
-    result.start.reserve(lists.size() + 1);
+
+    Postings result;
+    size_t total = 0;
+    for (const std::vector<quint32> &ids : all.lists)
+        total += ids.size();
+    result.ids.reserve(total);  // exactly: grown by doubling, it would hold up to twice as much
+    result.start.reserve(all.lists.size() + 1);
     result.start.push_back(0);
-    for (const std::vector<quint32> &ids : lists) {
+    for (const std::vector<quint32> &ids : all.lists) {
         result.ids.insert(result.ids.end(), ids.cbegin(), ids.cend());
         result.start.push_back(quint32(result.ids.size()));
     }
+    result.words = std::move(all.words);
     result.words.shrink_to_fit();
     return result;
 }

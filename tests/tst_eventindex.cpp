@@ -19,6 +19,7 @@ private slots:
     void agreesWithTheFilterOnRealArticles();
     void findsWordsOfTheTitleForEveryEventOfItsArticle();
     void unknownActorsNameNoEvent();
+    void largeCorporaAreIndexedOnEveryCoreAlike();
     void emptyCorpus();
 
 private:
@@ -124,6 +125,28 @@ void TestEventIndex::unknownActorsNameNoEvent()
     filter.actors = {u"Nobody"_s};
     filter.allActors = false;
     QCOMPARE(index.accepted(filter), QList<int>());
+}
+
+void TestEventIndex::largeCorporaAreIndexedOnEveryCoreAlike()
+{
+    // Enough events for several threads to index a share each; words that only some shares have.
+    const QStringList sentences{u"Wang Yi a rencontré Sergueï Lavrov à Pékin."_s, u"Le gazoduc Force de Sibérie est achevé."_s,
+                                u"Moscou et Pékin signent un accord énergétique."_s, u"Xi Jinping reçoit Vladimir Poutine."_s};
+    CorpusBuilder builder;
+    for (int i = 0; i < 90'000; ++i) {
+        const QString rare = i > 60'000 && i % 7 == 0 ? u" Tachkent"_s : QString();
+        builder.add(DateValue::ofYear(2000 + i % 25), EventType::Meeting, {u"Wang Yi"_s}, sentences.at(i % sentences.size()) + rare);
+    }
+    const EventIndex index(builder.corpus);
+    for (const QString &text : {u"pekin"_s, u"tachkent"_s, u"force de sib"_s, u"poutine"_s, u"é"_s, u"Sibérie est"_s}) {
+        EventFilter filter;
+        filter.text = text;
+        QList<int> expected;
+        for (qsizetype i = 0; i < builder.corpus->events.size(); ++i)
+            if (filter.accepts(builder.corpus->events.at(i), builder.corpus->articles.at(0)))
+                expected.append(int(i));
+        QCOMPARE(index.accepted(filter), expected);
+    }
 }
 
 void TestEventIndex::emptyCorpus()
