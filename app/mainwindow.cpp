@@ -151,8 +151,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_filters, &FilterDock::filterChanged, m_proxy, &EventFilterProxyModel::setFilter);
     connect(m_proxy, &EventFilterProxyModel::filterChanged, this, &MainWindow::updateSummary);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateSummary);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateSummary);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateSummary);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateSummary);  // rows filtered on a worker
 
     // The charts count what the table and the timeline show, rebuilt once per change of it.
     m_chartsDelay.setSingleShot(true);
@@ -162,8 +161,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     const auto scheduleCharts = [this] { m_chartsDelay.start(); };
     connect(m_proxy, &QAbstractItemModel::modelReset, &m_chartsDelay, scheduleCharts);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, &m_chartsDelay, scheduleCharts);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, &m_chartsDelay, scheduleCharts);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, &m_chartsDelay, scheduleCharts);
     connect(m_proxy, &EventFilterProxyModel::filterChanged, &m_chartsDelay, scheduleCharts);
     connect(m_chartsDock, &QDockWidget::visibilityChanged, &m_chartsDelay, scheduleCharts);
     connect(m_charts, &ChartsPanel::narrowRequested, this, &MainWindow::narrowFromChart);

@@ -96,6 +96,7 @@ private slots:
     void cleanup();
 
     void loadingBundledArticles_fillsTableAndStatus();
+    void filteringInTheBackground_updatesStatusWhenDone();
     void selectingRow_highlightsExactlyThatSentence_data();
     void selectingRow_highlightsExactlyThatSentence();
     void selectingRow_marksTheArticlesOtherEvents();
@@ -166,6 +167,16 @@ bool TestMainWindow::load(const QStringList &paths)
     m_window->openPaths(paths);
     [&] { QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeout); }();
     return loaded.count() == 1 && !QTest::currentTestFailed();
+}
+
+void TestMainWindow::filteringInTheBackground_updatesStatusWhenDone()
+{
+    m_proxy->setBackgroundThreshold(1);  // as a large corpus is filtered
+    QVERIFY(load({QStringLiteral(DATELINE_ARTICLES_DIR)}));
+    const qsizetype events = m_window->corpus()->events.size();
+    QTRY_VERIFY(!m_proxy->isBusy());
+    QCOMPARE(m_proxy->rowCount(), events);
+    QVERIFY2(m_summary->text().startsWith(u"%1 of %1 events shown"_s.arg(events)), qPrintable(m_summary->text()));
 }
 
 void TestMainWindow::loadingBundledArticles_fillsTableAndStatus()

@@ -574,16 +574,21 @@ void TestTimelineView::manyEventsAreArrangedOnAWorkerThread()
     for (int i = 0; i < TimelineView::kBackgroundLanes; ++i)
         builder.add(DateValue::ofDay(2000 + i % 20, 1 + i % 12, 1 + i % 28), i % 2 ? EventType::Meeting : EventType::Visit,
                     {i % 3 ? u"Wang Yi"_s : u"Sergey Lavrov"_s});
+    // As in the window: the view is there first, then the corpus comes and is filtered on a worker.
     EventModel model;
     EventFilterProxyModel proxy;
     proxy.setEventModel(&model);
-    model.setCorpus(builder.corpus);
-    QTRY_VERIFY(!proxy.isBusy());
     TimelineView view;
     view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setModel(&proxy);
-    QCOMPARE(view.laneCount(), 0);  // not arranged yet, and the window is not kept waiting
+    QTest::qWait(10);
+    model.setCorpus(builder.corpus);
     QTRY_COMPARE(view.laneCount(), 2);
+    // Once arranged, it shows them all, not the empty range it had meanwhile.
+    QTRY_COMPARE(view.dateAt(view.plotLeft()).year(), 1999);
+    QCOMPARE(view.dateAt(view.viewport()->width() - 1).year(), 2020);
     QCOMPARE(view.laneLabel(0), u"Wang Yi"_s);
     QCOMPARE(view.laneRows(0).size(), qsizetype(TimelineView::kBackgroundLanes - (TimelineView::kBackgroundLanes + 2) / 3));
 

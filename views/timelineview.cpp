@@ -294,10 +294,10 @@ void TimelineView::zoomToSpan(double firstDay, double lastDay)
 
 void TimelineView::fitAll()
 {
-    m_fitPending = false;
     const TimelineLanes &data = lanes();
     if (data.byTime.isEmpty())
-        return;
+        return;  // still pending: the events may be on their way from a worker thread
+    m_fitPending = false;
     const double pad = std::max((data.lastDay - data.firstDay) * 0.03, 1.0);
     setVisibleRange(data.firstDay - pad, data.lastDay + pad);
 }
