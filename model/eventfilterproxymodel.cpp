@@ -31,19 +31,13 @@ void EventFilterProxyModel::setEventModel(EventModel *model)
     beginResetModel();
     m_events = model;
     setSourceModel(model);
-    m_rows.clear();
-    m_accepted.clear();
-    m_proxyRowOf.clear();
-    m_order.rows.clear();
+    clearRows();
     endResetModel();
     if (model) {
         // An EventModel only ever changes by a reset: a new corpus.
         connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
             beginResetModel();
-            m_rows.clear();
-            m_accepted.clear();
-            m_proxyRowOf.clear();
-            m_order.rows.clear();
+            clearRows();
         });
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
             endResetModel();
@@ -53,6 +47,14 @@ void EventFilterProxyModel::setEventModel(EventModel *model)
     }
     m_queued = true;
     startNext();
+}
+
+void EventFilterProxyModel::clearRows()
+{
+    m_rows.clear();
+    m_accepted.clear();
+    m_proxyRowOf.clear();
+    m_order.rows.clear();
 }
 
 void EventFilterProxyModel::setFilter(const EventFilter &filter)

@@ -83,6 +83,7 @@ private:
     static Result compute(const std::shared_ptr<const EventIndex> &index, const EventFilter &filter, Order order);
     static QList<int> sortedRows(const EventIndex &index, int column, Qt::SortOrder direction);
     void startNext();
+    void clearRows();  // the rows of a model that is gone; the sort and the filter stay
     void apply(Result result);
     void resetFromModel();
 
