@@ -8,11 +8,14 @@
 
 namespace dateline {
 
-// A half-open range [start, end) of UTF-16 offsets into Article::text.
+// A half-open range [start, end) of UTF-16 offsets into Article::text. 32 bits are plenty: the
+// reader refuses files of more than kMaxFileBytes, and a corpus holds millions of spans.
 struct TextSpan
 {
-    qsizetype start = 0;
-    qsizetype end = 0;
+    qint32 start = 0;
+    qint32 end = 0;
+
+    static TextSpan of(qsizetype start, qsizetype end) { return {qint32(start), qint32(end)}; }
 
     qsizetype length() const { return end - start; }
     bool contains(qsizetype offset) const { return offset >= start && offset < end; }
@@ -55,6 +58,7 @@ struct Article
     DateValue publishedAfter;     // lower bound when the date itself is unknown
     QString publishedEvidence;    // the words that gave the date
     QStringList problems;         // what was wrong with the file, for the user
+    QStringList unlistedActors;   // actors of its events that the gazetteer does not know
 
     QStringView textOf(TextSpan span) const { return QStringView(text).mid(span.start, span.length()); }
     // The text with everything outside title and body blanked, offsets unchanged: what taggers read.

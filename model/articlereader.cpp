@@ -238,7 +238,7 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
         qsizetype lineEnd = text.indexOf(u'\n', lineStart);
         if (lineEnd < 0)
             lineEnd = text.size();
-        TextSpan line{lineStart, lineEnd};
+        TextSpan line = TextSpan::of(lineStart, lineEnd);
         const qsizetype nextLine = lineEnd + 1;
 
         if (firstLine) {
@@ -249,7 +249,7 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
                 article.url = header.captured(2);
                 if (article.headerDate.isEmpty())
                     article.problems.append(QStringLiteral("the header line has no date"));
-                article.junk.append({line.start, line.start + header.capturedLength(0)});
+                article.junk.append(TextSpan::of(line.start, line.start + header.capturedLength(0)));
                 line.start += header.capturedLength(0);
             }
         }
@@ -300,7 +300,7 @@ QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan p
     QList<TextSpan> sentences;
     qsizetype start = paragraph.start;
     const auto addSentence = [&](qsizetype end) {
-        TextSpan sentence{start, end};
+        TextSpan sentence = TextSpan::of(start, end);
         while (sentence.start < sentence.end && text[sentence.start].isSpace())
             ++sentence.start;
         while (sentence.end > sentence.start && text[sentence.end - 1].isSpace())

@@ -33,14 +33,14 @@ namespace dateline {
 
 #if QT_POINTER_SIZE == 8
 // The format below writes every field of these: a new field must be added to it, with a new kFormatVersion.
-static_assert(sizeof(Article) == 296 && sizeof(Event) == 128 && sizeof(Paragraph) == 24,
+static_assert(sizeof(Article) == 312 && sizeof(Event) == 64 && sizeof(Paragraph) == 12,
               "Article, Paragraph or Event changed: update the cache format in corpuscache.cpp and kFormatVersion");
 #endif
 
 namespace {
 
 constexpr QByteArrayView kMagic = "DATELINE-CACHE\n";
-constexpr quint32 kFormatVersion = 1;
+constexpr quint32 kFormatVersion = 2;
 constexpr qsizetype kMaxFingerprintBytes = 64;
 constexpr qsizetype kEntriesPerBlock = 256;  // ~1 MB of text: enough blocks to share out among cores
 constexpr qint64 kSettleMs = 3000;           // above the coarsest common file time resolution, FAT's 2 s
@@ -49,8 +49,8 @@ constexpr qint64 kSettleMs = 3000;           // above the coarsest common file t
 constexpr qsizetype kStringBytes = 4;
 constexpr qsizetype kSpanBytes = 8;
 constexpr qsizetype kDateBytes = 5;
-constexpr qsizetype kEventBytes = kDateBytes + 3 * kSpanBytes + 2 * 4 + 1 + 4;
-constexpr qsizetype kEntryBytes = 2 * 8 + 7 * kStringBytes + kSpanBytes + 5 * 4 + 2 * kDateBytes + 1;
+constexpr qsizetype kEventBytes = kDateBytes + 3 * kSpanBytes + 4 + 1 + 4;
+constexpr qsizetype kEntryBytes = 2 * 8 + 7 * kStringBytes + kSpanBytes + 6 * 4 + 2 * kDateBytes + 1;
 
 // Runs work(i) for each i in [0, count) on all cores and returns when all are done.
 void forEachInParallel(qsizetype count, const std::function<void(qsizetype)> &work)
@@ -170,7 +170,7 @@ public:
         const qsizetype end = u32();
         if (start > end || end > textSize)
             fail();
-        return {start, end};
+        return TextSpan::of(start, end);
     }
     QList<TextSpan> spans(qsizetype textSize)
     {
@@ -255,7 +255,7 @@ struct ActorLists
 };
 
 void writeEntry(Writer &out, const Article &article, FileStamp stamp, std::span<const Event> events,
-                std::span<const quint32> actorLists, std::span<const quint32> unlistedLists)
+                std::span<const quint32> actorLists)
 {
     out.i64(stamp.size);
     out.i64(stamp.modified);
@@ -280,13 +280,15 @@ void writeEntry(Writer &out, const Article &article, FileStamp stamp, std::span<
     out.u32(article.problems.size());
     for (const QString &problem : article.problems)
         out.string(problem);
+    out.u32(article.unlistedActors.size());
+    for (const QString &actor : article.unlistedActors)
+        out.string(actor);
     out.u32(qsizetype(events.size()));
     for (size_t i = 0; i < events.size(); ++i) {
         const Event &event = events[i];
         out.date(event.date);
         out.span(event.dateSpan);
         out.u32(actorLists[i]);
-        out.u32(unlistedLists[i]);
         out.u8(quint8(event.type));
         out.span(event.locationSpan);
         out.span(event.evidence);
@@ -325,27 +327,24 @@ qsizetype readEntry(Reader &in, const QList<QStringList> &actorLists, qsizetype 
     article.problems.resize(in.count(kStringBytes));
     for (QString &problem : article.problems)
         problem = in.string();
+    article.unlistedActors.resize(in.count(kStringBytes));
+    for (QString &actor : article.unlistedActors)
+        actor = in.string();
 
     const qsizetype eventCount = in.count(kEventBytes);
     if (eventCount > eventsLeft) {
         in.fail();
         return 0;
     }
-    const auto actors = [&] {
-        const quint32 list = in.u32();
-        if (list >= actorLists.size()) {
-            in.fail();
-            return QStringList();
-        }
-        return actorLists.at(list);  // shared, not copied
-    };
     for (qsizetype i = 0; i < eventCount; ++i) {
         Event &event = events[i];
         event.article = int(entry);
         event.date = in.date();
         event.dateSpan = in.span(textSize);
-        event.actors = actors();
-        event.unlistedActors = actors();
+        if (const quint32 list = in.u32(); list < actorLists.size())
+            event.actors = actorLists.at(list);  // shared, not copied
+        else
+            in.fail();
         const quint8 type = in.u8();
         if (type >= kEventTypeCount)
             in.fail();
@@ -497,13 +496,9 @@ bool CorpusCache::write(const QString &path, QString *error, const ProgressCallb
     // Names and lists first: the header holds them, the blocks refer to them.
     ActorLists actorLists;
     QList<quint32> actorList(m_events.size());
-    QList<quint32> unlistedList(m_events.size());
-    for (const qsizetype entry : std::as_const(entries)) {
-        for (qsizetype i = m_firstEvent.at(entry); i < m_firstEvent.at(entry + 1); ++i) {
+    for (const qsizetype entry : std::as_const(entries))
+        for (qsizetype i = m_firstEvent.at(entry); i < m_firstEvent.at(entry + 1); ++i)
             actorList[i] = actorLists.indexOf(m_events.at(i).actors);
-            unlistedList[i] = actorLists.indexOf(m_events.at(i).unlistedActors);
-        }
-    }
 
     const qsizetype blockCount = (entries.size() + kEntriesPerBlock - 1) / kEntriesPerBlock;
     const auto blockEntries = [&](qsizetype block) {
@@ -558,7 +553,7 @@ bool CorpusCache::write(const QString &path, QString *error, const ProgressCallb
                 const qsizetype firstEvent = m_firstEvent.at(entry);
                 const qsizetype eventCount = m_firstEvent.at(entry + 1) - firstEvent;
                 const auto slice = [&](const auto &list) { return std::span(list.constData() + firstEvent, eventCount); };
-                writeEntry(block, m_articles.at(entry), m_stamps.at(entry), slice(m_events), slice(actorList), slice(unlistedList));
+                writeEntry(block, m_articles.at(entry), m_stamps.at(entry), slice(m_events), slice(actorList));
             }
             batch[i] = std::move(block.bytes);
         });

@@ -70,7 +70,7 @@ QJsonObject eventsToJson(const Corpus &corpus, const EventFilter &filter)
             {u"precision"_s, precisionName(event.date.precision())},
             {u"date_text"_s, stringOrNull(article.textOf(event.dateSpan))},
             {u"actors"_s, QJsonArray::fromStringList(event.actors)},
-            {u"unlisted_actors"_s, QJsonArray::fromStringList(event.unlistedActors)},
+            {u"unlisted_actors"_s, QJsonArray::fromStringList(unlistedActors(event, article))},
             {u"type"_s, eventTypeName(event.type)},
             {u"location"_s, stringOrNull(article.textOf(event.locationSpan))},
             {u"sentence"_s, article.textOf(event.evidence).toString()},
@@ -91,7 +91,7 @@ QByteArray eventsToCsv(const Corpus &corpus, const EventFilter &filter)
     forEachAcceptedEvent(corpus, filter, [&](const Event &event, const Article &article, const CodePointOffsets &offsets) {
         const QStringList fields{
             article.fileName, event.date.toIso(), precisionName(event.date.precision()), article.textOf(event.dateSpan).toString(),
-            event.actors.join(u"; "), event.unlistedActors.join(u"; "), eventTypeName(event.type), article.textOf(event.locationSpan).toString(),
+            event.actors.join(u"; "), unlistedActors(event, article).join(u"; "), eventTypeName(event.type), article.textOf(event.locationSpan).toString(),
             article.textOf(event.evidence).toString(),
             QString::number(offsets(event.evidence.start)),
             QString::number(offsets(event.evidence.end)),

@@ -45,6 +45,15 @@ size_t keyFilterBit(quint64 key, size_t bits)
 
 } // namespace
 
+QStringList unlistedActors(const Event &event, const Article &article)
+{
+    QStringList unlisted;
+    for (const QString &actor : event.actors)
+        if (article.unlistedActors.contains(actor))
+            unlisted.append(actor);
+    return unlisted;
+}
+
 QString eventTypeName(EventType type)
 {
     switch (type) {
@@ -220,7 +229,8 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     return std::nullopt;
 }
 
-QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExpression> &dates, int articleIndex) const
+QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExpression> &dates, QStringList *unlistedActors,
+                                     int articleIndex) const
 {
     const QString folded = foldForMatching(article.text);
     const TextSpan lead = [&] {
@@ -275,7 +285,7 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         event.evidence = sentence;
         event.date = date;
         if (own)
-            event.dateSpan = {own->start, own->end};
+            event.dateSpan = TextSpan::of(own->start, own->end);
         bool named = false;
         for (const ActorMention &mention : mentions) {
             if (mention.locative) {
@@ -287,8 +297,8 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
             if (event.actors.contains(name))
                 continue;
             event.actors.append(name);
-            if (mention.kind == MentionKind::Unlisted)
-                event.unlistedActors.append(name);
+            if (mention.kind == MentionKind::Unlisted && !unlistedActors->contains(name))
+                unlistedActors->append(name);
             named = named || mention.kind != MentionKind::Metonym;
         }
         if (event.actors.isEmpty())

@@ -21,8 +21,10 @@ class EventExtractor final
 public:
     explicit EventExtractor(const Gazetteer &gazetteer);
 
-    // `dates` are the article's date expressions, tagged against its publication date.
-    QList<Event> extract(const Article &article, const QList<TimeExpression> &dates, int articleIndex = -1) const;
+    // `dates` are the article's date expressions, tagged against its publication date. The actors
+    // of the events that the gazetteer does not know are added to `unlistedActors`, once each.
+    QList<Event> extract(const Article &article, const QList<TimeExpression> &dates, QStringList *unlistedActors,
+                         int articleIndex = -1) const;
 
     struct Typing
     {

@@ -22,7 +22,7 @@ Extractor::Result Extractor::extract(Article article) const
             result.dates = std::move(*undatedTags);
         else
             result.dates = m_tagger.tag(article.extractableText(), article.published);
-        result.events = m_events.extract(article, result.dates);
+        result.events = m_events.extract(article, result.dates, &article.unlistedActors);
     }
     result.article = std::move(article);
     return result;

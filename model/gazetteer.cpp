@@ -51,7 +51,7 @@ QStringList foldedWords(const QString &phrase)
 {
     const QString folded = foldForMatching(phrase);
     QStringList words;
-    for (const TextSpan &span : wordSpans(folded, {0, folded.size()}))
+    for (const TextSpan &span : wordSpans(folded, TextSpan::of(0, folded.size())))
         words.append(folded.mid(span.start, span.length()));
     return words;
 }

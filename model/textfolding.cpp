@@ -405,7 +405,7 @@ QList<TextSpan> wordSpans(QStringView text, TextSpan range)
             }
         }
         if (i > start)
-            words.append({start, i});
+            words.append(TextSpan::of(start, i));
     }
     return words;
 }

@@ -28,7 +28,7 @@ struct CorpusBuilder
         event.date = date;
         event.type = type;
         event.actors = std::move(actors);
-        event.evidence = {article.text.size(), article.text.size() + sentence.size()};
+        event.evidence = dateline::TextSpan::of(article.text.size(), article.text.size() + sentence.size());
         article.text += sentence + u' ';
         event.confidence = 0.5f;
         corpus->events.append(event);

@@ -40,11 +40,11 @@ void addEvent(Corpus &corpus, int article, DateValue date, EventType type, QStri
     event.date = date;
     event.type = type;
     event.actors = std::move(actors);
-    event.unlistedActors = std::move(unlisted);
+    corpus.articles[article].unlistedActors.append(unlisted);
     const qsizetype start = corpus.articles.at(article).text.indexOf(sentence);
     if (start < 0)
         qFatal("sample sentence not in its article: %s", qPrintable(sentence));
-    event.evidence = {start, start + sentence.size()};
+    event.evidence = TextSpan::of(start, start + sentence.size());
     corpus.events.append(event);
 }
 

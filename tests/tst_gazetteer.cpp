@@ -75,7 +75,7 @@ QStringList TestGazetteer::actorsIn(const Gazetteer &gazetteer, const QString &s
                                     MentionContext &context, QStringList *locations) const
 {
     QStringList names;
-    for (const ActorMention &mention : gazetteer.findMentions(sentence, foldForMatching(sentence), {0, sentence.size()}, date, context)) {
+    for (const ActorMention &mention : gazetteer.findMentions(sentence, foldForMatching(sentence), TextSpan::of(0, sentence.size()), date, context)) {
         const QString name = mention.actor >= 0 ? gazetteer.actors().at(mention.actor).name : u"?"_s + mention.unlistedName;
         if (mention.locative && locations)
             locations->append(sentence.mid(mention.span.start, mention.span.length()));

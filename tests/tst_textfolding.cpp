@@ -68,7 +68,7 @@ void TestTextFolding::splitsWords()
 {
     const QString text = u"L’homme fort du Kremlin, sino-russe, Kim Jong-un, qu'il voit à Xi'an aujourd'hui."_s;
     QStringList words;
-    for (const TextSpan &span : wordSpans(text, {0, text.size()}))
+    for (const TextSpan &span : wordSpans(text, TextSpan::of(0, text.size())))
         words.append(text.mid(span.start, span.length()));
     QCOMPARE(words, (QStringList{u"L"_s, u"homme"_s, u"fort"_s, u"du"_s, u"Kremlin"_s, u"sino-russe"_s, u"Kim"_s, u"Jong-un"_s,
                                  u"qu"_s, u"il"_s, u"voit"_s, u"à"_s, u"Xi'an"_s, u"aujourd'hui"_s}));

@@ -16,8 +16,8 @@ void FilterFacets::setEvents(std::shared_ptr<const EventIndex> index)
     for (qsizetype actor = 0; actor < m_index->actorCount(); ++actor)
         m_actors.append(m_index->actorName(quint32(actor)));
     m_unlisted.fill(false, m_actors.size());
-    for (const Event &event : m_index->corpus().events)
-        for (const QString &name : event.unlistedActors)
+    for (const Article &article : m_index->corpus().articles)
+        for (const QString &name : article.unlistedActors)
             if (const qsizetype actor = m_index->actorNumber(name); actor >= 0)
                 m_unlisted[actor] = true;
 }
