@@ -5,6 +5,7 @@
 
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QSet>
 #include <QThread>
 #include <QThreadPool>
 
@@ -128,13 +129,17 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
     corpus.articles.reserve(articleCount);
     corpus.events.reserve(eventCount);
     QList<FileStamp> keptStamps;
+    // Events name the same few sets of actors over and over: sharing one list per set saves a heap
+    // block per event.
+    QSet<QStringList> actorLists;
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (!wasRead(i))
             continue;  // cancelled before this file
         const int articleIndex = int(corpus.articles.size());
         for (const Event &event : eventsOf(i)) {
-            corpus.events.append(event);
-            corpus.events.last().article = articleIndex;
+            Event &added = corpus.events.emplaceBack(event);
+            added.article = articleIndex;
+            added.actors = *actorLists.insert(event.actors);
         }
         corpus.articles.append(entries.at(i) >= 0 ? cache->article(entries.at(i)) : std::move(results[i].article));
         const Article &article = corpus.articles.constLast();
