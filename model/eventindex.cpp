@@ -135,16 +135,23 @@ EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function
     }
 
     Postings result;
-    size_t total = 0;
-    for (const std::vector<quint32> &ids : all.lists)
-        total += ids.size();
-    result.ids.reserve(total);  // exactly: grown by doubling, it would hold up to twice as much
     result.start.reserve(all.lists.size() + 1);
     result.start.push_back(0);
     for (const std::vector<quint32> &ids : all.lists) {
-        result.ids.insert(result.ids.end(), ids.cbegin(), ids.cend());
-        result.start.push_back(quint32(result.ids.size()));
+        quint32 previous = 0;
+        for (const quint32 id : ids) {
+            for (quint32 gap = id - previous; ; gap >>= 7) {
+                if (gap < 0x80) {
+                    result.gaps.push_back(quint8(gap));
+                    break;
+                }
+                result.gaps.push_back(quint8(gap | 0x80));
+            }
+            previous = id;
+        }
+        result.start.push_back(quint32(result.gaps.size()));
     }
+    result.gaps.shrink_to_fit();  // grown by doubling, it would hold up to twice as much
     result.words = std::move(all.words);
     result.words.shrink_to_fit();
     return result;
@@ -172,8 +179,7 @@ EventIndex::Bits EventIndex::documentsWithAll(const Postings &postings, qsizetyp
         for (size_t word = 0; word < postings.words.size(); ++word) {
             if (!matches(postings.words[word], i))
                 continue;
-            for (quint32 p = postings.start[word]; p < postings.start[word + 1]; ++p)
-                some[postings.ids[p] / 64] |= quint64(1) << (postings.ids[p] % 64);
+            postings.forEachId(word, [&some](quint32 id) { some[id / 64] |= quint64(1) << (id % 64); });
         }
         for (size_t b = 0; b < blocks; ++b)
             all[b] &= some[b];
@@ -285,7 +291,7 @@ qsizetype EventIndex::actorNumber(const QString &name) const
 qsizetype EventIndex::memoryUsage() const
 {
     const auto postingBytes = [](const Postings &postings) {
-        qsizetype bytes = heapBytes(postings.words) + heapBytes(postings.start) + heapBytes(postings.ids);
+        qsizetype bytes = heapBytes(postings.words) + heapBytes(postings.start) + heapBytes(postings.gaps);
         for (const QString &word : postings.words)
             bytes += qsizetype(sizeof(QArrayData)) + (word.capacity() + 1) * qsizetype(sizeof(QChar));
         return bytes;

@@ -67,12 +67,30 @@ public:
 private:
     // One bit per document.
     using Bits = std::vector<quint64>;
-    // Ascending lists of ids per word: postings[start[word]] .. postings[start[word + 1]].
+    // Ascending lists of ids per word, stored as the gaps between them in LEB128 varints: most
+    // gaps fit in one byte, where a plain list takes four per id.
     struct Postings
     {
         std::vector<QString> words;  // folded, distinct
-        std::vector<quint32> start;
-        std::vector<quint32> ids;
+        std::vector<quint32> start;  // the list of word w is gaps[start[w]] .. gaps[start[w + 1]]
+        std::vector<quint8> gaps;
+
+        template<typename Function>
+        void forEachId(size_t word, Function function) const
+        {
+            quint32 id = 0;
+            for (size_t p = start[word]; p < start[word + 1];) {
+                quint32 gap = 0;
+                for (int shift = 0;; shift += 7) {
+                    const quint8 byte = gaps[p++];
+                    gap |= quint32(byte & 0x7f) << shift;
+                    if (!(byte & 0x80))
+                        break;
+                }
+                id += gap;
+                function(id);
+            }
+        }
     };
 
     static Postings invert(qsizetype documents, const std::function<QString(qsizetype)> &foldedText);
