@@ -1,5 +1,6 @@
 #include "corpuscache.h"
 
+#include "binaryformat.h"
 #include "resourcefiles.h"
 
 #include <QCryptographicHash>
@@ -45,10 +46,7 @@ constexpr qsizetype kMaxFingerprintBytes = 64;
 constexpr qsizetype kEntriesPerBlock = 256;  // ~1 MB of text: enough blocks to share out among cores
 constexpr qint64 kSettleMs = 3000;           // above the coarsest common file time resolution, FAT's 2 s
 
-// The smallest encodings, to bound counts by the bytes left before allocating anything.
-constexpr qsizetype kStringBytes = 4;
-constexpr qsizetype kSpanBytes = 8;
-constexpr qsizetype kDateBytes = 5;
+// The smallest encodings of entries and events, to bound their counts by the bytes left.
 constexpr qsizetype kEventBytes = kDateBytes + 3 * kSpanBytes + 4 + 1 + 4;
 constexpr qsizetype kEntryBytes = 2 * 8 + 7 * kStringBytes + kSpanBytes + 6 * 4 + 2 * kDateBytes + 1;
 
@@ -68,141 +66,6 @@ void forEachInParallel(qsizetype count, const std::function<void(qsizetype)> &wo
     pool.waitForDone();
 }
 
-// Little-endian fixed-size numbers and length-prefixed UTF-8, appended to a byte array.
-class Writer
-{
-public:
-    QByteArray bytes;
-
-    template<typename T>
-    void number(T value)
-    {
-        const T little = qToLittleEndian(value);
-        bytes.append(reinterpret_cast<const char *>(&little), sizeof little);
-    }
-    void u8(quint8 value) { bytes.append(char(value)); }
-    void u32(qsizetype value) { number(quint32(value)); }
-    void i64(qint64 value) { number(value); }
-    void string(QStringView text)
-    {
-        const QByteArray utf8 = text.toUtf8();
-        u32(utf8.size());
-        bytes.append(utf8);
-    }
-    void span(TextSpan span)
-    {
-        u32(span.start);
-        u32(span.end);
-    }
-    void date(const DateValue &date)
-    {
-        u8(quint8(date.precision()));
-        number(qint16(date.year()));
-        u8(quint8(date.month()));
-        u8(quint8(date.day()));
-    }
-    void spans(const QList<TextSpan> &spans)
-    {
-        u32(spans.size());
-        for (const TextSpan &span : spans)
-            this->span(span);
-    }
-};
-
-// Reads what Writer wrote, never past the end: a read that does not fit fails the reader for good
-// and returns zeros, so that a corrupt length can neither overrun nor make a loop run long.
-class Reader
-{
-public:
-    explicit Reader(QByteArrayView bytes) : m_next(bytes.data()), m_end(bytes.data() + bytes.size()) {}
-
-    bool ok() const { return m_ok; }
-    bool atEnd() const { return m_next == m_end; }
-    qsizetype remaining() const { return m_end - m_next; }
-    void fail()
-    {
-        m_ok = false;
-        m_next = m_end;
-    }
-
-    template<typename T>
-    T number()
-    {
-        if (remaining() < qsizetype(sizeof(T))) {
-            fail();
-            return T{};
-        }
-        const T value = qFromLittleEndian<T>(m_next);
-        m_next += sizeof(T);
-        return value;
-    }
-    quint8 u8() { return number<quint8>(); }
-    quint32 u32() { return number<quint32>(); }
-    qint64 i64() { return number<qint64>(); }
-
-    QByteArrayView bytes(qsizetype size)
-    {
-        if (size < 0 || remaining() < size) {
-            fail();
-            return {};
-        }
-        const QByteArrayView view(m_next, size);
-        m_next += size;
-        return view;
-    }
-    QString string() { return QString::fromUtf8(bytes(u32())); }
-
-    // A count of items that take at least `itemBytes` each: 0, and failed, if they cannot fit.
-    qsizetype count(qsizetype itemBytes)
-    {
-        const quint32 count = u32();
-        if (qsizetype(count) > remaining() / itemBytes) {
-            fail();
-            return 0;
-        }
-        return count;
-    }
-
-    // A span into a text of `textSize` code units.
-    TextSpan span(qsizetype textSize)
-    {
-        const qsizetype start = u32();
-        const qsizetype end = u32();
-        if (start > end || end > textSize)
-            fail();
-        return TextSpan::of(start, end);
-    }
-    QList<TextSpan> spans(qsizetype textSize)
-    {
-        QList<TextSpan> spans(count(kSpanBytes));
-        for (TextSpan &span : spans)
-            span = this->span(textSize);
-        return spans;
-    }
-    DateValue date()
-    {
-        const auto precision = Precision(u8());
-        const int year = number<qint16>();
-        const int month = u8();
-        const int day = u8();
-        DateValue date;
-        switch (precision) {
-        case Precision::None: break;
-        case Precision::Year: date = DateValue::ofYear(year); break;
-        case Precision::Month: date = DateValue::ofMonth(year, month); break;
-        case Precision::Day: date = DateValue::ofDay(year, month, day); break;
-        }
-        if (date.precision() != precision)
-            fail();  // not a date Writer wrote
-        return date;
-    }
-
-private:
-    const char *m_next;
-    const char *m_end;
-    bool m_ok = true;
-};
-
 // A frame is a length, a checksum, then the payload.
 struct Frame
 {
@@ -214,13 +77,13 @@ struct Frame
 
 void writeFrame(QIODevice &device, const QByteArray &payload, bool *ok)
 {
-    Writer frame;
+    BinaryWriter frame;
     frame.i64(payload.size());
     frame.number(cacheChecksum(payload));
     *ok = *ok && device.write(frame.bytes) == frame.bytes.size() && device.write(payload) == payload.size();
 }
 
-Frame readFrame(Reader &reader)
+Frame readFrame(BinaryReader &reader)
 {
     const qint64 size = reader.i64();
     const auto checksum = reader.number<quint64>();
@@ -254,7 +117,7 @@ struct ActorLists
     }
 };
 
-void writeEntry(Writer &out, const Article &article, FileStamp stamp, std::span<const Event> events,
+void writeEntry(BinaryWriter &out, const Article &article, FileStamp stamp, std::span<const Event> events,
                 std::span<const quint32> actorLists)
 {
     out.i64(stamp.size);
@@ -297,7 +160,7 @@ void writeEntry(Writer &out, const Article &article, FileStamp stamp, std::span<
 }
 
 // Reads one entry into `article`, `stamp` and the events from `events` on; returns how many events it had.
-qsizetype readEntry(Reader &in, const QList<QStringList> &actorLists, qsizetype entry, Article &article,
+qsizetype readEntry(BinaryReader &in, const QList<QStringList> &actorLists, qsizetype entry, Article &article,
                     FileStamp &stamp, Event *events, qsizetype eventsLeft)
 {
     stamp.size = in.i64();
@@ -505,7 +368,7 @@ bool CorpusCache::write(const QString &path, QString *error, const ProgressCallb
         const qsizetype first = block * kEntriesPerBlock;
         return std::span(entries.constData() + first, std::min(kEntriesPerBlock, entries.size() - first));
     };
-    Writer header;
+    BinaryWriter header;
     header.u32(blockCount);
     for (qsizetype block = 0; block < blockCount; ++block) {
         qsizetype events = 0;
@@ -534,7 +397,7 @@ bool CorpusCache::write(const QString &path, QString *error, const ProgressCallb
     };
     if (!file.open(QIODevice::WriteOnly))
         return failed();
-    Writer prefix;
+    BinaryWriter prefix;
     prefix.bytes.append(kMagic);
     prefix.u32(kFormatVersion);
     prefix.u32(m_fingerprint.size());
@@ -548,7 +411,7 @@ bool CorpusCache::write(const QString &path, QString *error, const ProgressCallb
     for (qsizetype first = 0; ok && first < blockCount; first += batchSize) {
         batch.resize(std::min(batchSize, blockCount - first));
         forEachInParallel(batch.size(), [&](qsizetype i) {
-            Writer block;
+            BinaryWriter block;
             for (const qsizetype entry : blockEntries(first + i)) {
                 const qsizetype firstEvent = m_firstEvent.at(entry);
                 const qsizetype eventCount = m_firstEvent.at(entry + 1) - firstEvent;
@@ -590,7 +453,7 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     else
         bytes = copy = file.readAll();
 
-    Reader in(bytes);
+    BinaryReader in(bytes);
     if (in.bytes(kMagic.size()) != kMagic)
         return ignored(u"not a cache file"_s);
     if (const quint32 version = in.u32(); version != kFormatVersion)
@@ -605,7 +468,7 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     const Frame headerFrame = readFrame(in);
     if (!headerFrame.isIntact())
         return ignored(u"the header is corrupt"_s);
-    Reader header(headerFrame.payload);
+    BinaryReader header(headerFrame.payload);
     QList<Block> blocks(header.count(8));
     qsizetype entryCount = 0;
     qsizetype eventCount = 0;
@@ -655,7 +518,7 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
             corrupt = true;
             return;
         }
-        Reader entries(block.frame.payload);
+        BinaryReader entries(block.frame.payload);
         qsizetype event = block.firstEvent;
         const qsizetype eventsEnd = block.firstEvent + block.events;
         for (qsizetype entry = block.firstEntry; entries.ok() && entry < block.firstEntry + block.entries; ++entry)
