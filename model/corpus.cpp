@@ -107,7 +107,7 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
         && std::ranges::equal(entries, std::views::iota(qsizetype(0), files.size()))) {
         if (std::optional<Corpus> corpus = cache->wholeCorpus()) {
             if (stats)
-                *stats = {reused, 0, false};
+                *stats = {reused, 0, false, true};
             return std::move(*corpus);
         }
     }

@@ -49,6 +49,7 @@ struct CacheStats
     int reused = 0;        // articles taken from the cache
     int extracted = 0;     // files read and extracted
     bool changed = false;  // the cache's entries changed: it is worth writing again
+    bool whole = false;    // the corpus is the whole cache, in its order: takeSavedWords() fit it
 };
 
 // The same, but every file whose stamp (size and modification time) is the one in `cache` is taken

@@ -41,7 +41,7 @@ static_assert(sizeof(Article) == 312 && sizeof(Event) == 64 && sizeof(Paragraph)
 namespace {
 
 constexpr QByteArrayView kMagic = "DATELINE-CACHE\n";
-constexpr quint32 kFormatVersion = 2;
+constexpr quint32 kFormatVersion = 3;
 constexpr qsizetype kMaxFingerprintBytes = 64;
 constexpr qsizetype kEntriesPerBlock = 256;  // ~1 MB of text: enough blocks to share out among cores
 constexpr qint64 kSettleMs = 3000;           // above the coarsest common file time resolution, FAT's 2 s
@@ -75,12 +75,12 @@ struct Frame
     bool isIntact() const { return cacheChecksum(payload) == checksum; }
 };
 
-void writeFrame(QIODevice &device, const QByteArray &payload, bool *ok)
+void writeFrame(QIODevice &device, QByteArrayView payload, bool *ok)
 {
     BinaryWriter frame;
     frame.i64(payload.size());
     frame.number(cacheChecksum(payload));
-    *ok = *ok && device.write(frame.bytes) == frame.bytes.size() && device.write(payload) == payload.size();
+    *ok = *ok && device.write(frame.bytes) == frame.bytes.size() && device.write(payload.data(), payload.size()) == payload.size();
 }
 
 Frame readFrame(BinaryReader &reader)
@@ -351,7 +351,7 @@ std::optional<Corpus> CorpusCache::wholeCorpus() const
     return corpus;
 }
 
-bool CorpusCache::write(const QString &path, QString *error, const ProgressCallback &progress) const
+bool CorpusCache::write(const QString &path, QString *error, const ProgressCallback &progress, QByteArrayView savedWords) const
 {
     QList<qsizetype> entries = m_entryByPath.values();
     std::sort(entries.begin(), entries.end());
@@ -426,6 +426,7 @@ bool CorpusCache::write(const QString &path, QString *error, const ProgressCallb
                 progress(int(first + i + 1), int(blockCount));
         }
     }
+    writeFrame(file, savedWords, &ok);
     if (!ok || !file.commit())
         return failed();
     return true;
@@ -498,6 +499,7 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
         return ignored(u"the header is corrupt"_s);
     for (Block &block : blocks)
         block.frame = readFrame(in);  // checked on all cores below
+    const Frame savedWords = readFrame(in);
     if (!in.ok() || !in.atEnd())
         return ignored(u"the file is truncated or corrupt"_s);
     // Checked before allocating: entries and events cannot take fewer bytes than their smallest encoding.
@@ -526,9 +528,10 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
         if (!entries.ok() || !entries.atEnd() || event != eventsEnd)
             corrupt = true;
     });
-    if (corrupt)
+    if (corrupt || !savedWords.isIntact())
         return ignored(u"a block is corrupt"_s);
     cache.index();
+    cache.m_savedWords = savedWords.payload.toByteArray();
     qCDebug(lcCorpusCache) << "Read" << cache.size() << "articles and" << eventCount << "events from" << path << "in"
                            << timer.elapsed() << "ms";
     return cache;

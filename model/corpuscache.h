@@ -12,6 +12,7 @@
 
 #include <optional>
 #include <span>
+#include <utility>
 
 // What the cache does is logged here: warnings for corrupt files, timings at debug level.
 Q_DECLARE_LOGGING_CATEGORY(lcCorpusCache)
@@ -47,7 +48,8 @@ struct FileStamp
 //
 // The file is binary: a magic, a format version and the fingerprint, then frames of a length, a
 // checksum and a payload: a header (block sizes, the actor names and the lists of them that events
-// use) and blocks of entries, which are checked and decoded on all cores. Any mismatch makes read()
+// use), blocks of entries, which are checked and decoded on all cores, and the saved index words
+// (possibly none). Any mismatch makes read()
 // ignore the whole file, and every length is checked against the bytes left, so a corrupt file is
 // never trusted, never makes it allocate more than a few times its own size and never loops.
 class CorpusCache final
@@ -66,7 +68,10 @@ public:
     static CorpusCache read(const QString &path, const QByteArray &fingerprint);
     // Replaces the file at `path` atomically: killed midway, it leaves the previous file intact.
     // `progress` is called after each block is written. False with a message in `error` on failure.
-    bool write(const QString &path, QString *error = nullptr, const ProgressCallback &progress = {}) const;
+    // `savedWords` (EventIndex::savedWords() of the whole corpus, when it holds every article in its
+    // order) is written with it, so that reopening the same files need not index them again.
+    bool write(const QString &path, QString *error = nullptr, const ProgressCallback &progress = {},
+               QByteArrayView savedWords = {}) const;
 
     const QByteArray &fingerprint() const { return m_fingerprint; }
     qsizetype size() const { return m_entryByPath.size(); }
@@ -82,6 +87,9 @@ public:
     // Every article it holds and their events, as a corpus, if all of them are entries (none was
     // left out): what a load of the same unchanged files gives, sharing the lists rather than copying.
     std::optional<Corpus> wholeCorpus() const;
+    // The index words read with the file, for EventIndex::withSavedWords(wholeCorpus()); taken out,
+    // since the index made of them holds them from then on.
+    QByteArray takeSavedWords() { return std::exchange(m_savedWords, {}); }
 
 private:
     void index();  // fills m_firstEvent and m_entryByPath
@@ -92,6 +100,7 @@ private:
     QList<FileStamp> m_stamps;     // one per article
     QList<qsizetype> m_firstEvent; // one per article and one past the end: article i has [i], [i + 1])
     QHash<QString, qsizetype> m_entryByPath;  // the articles worth caching
+    QByteArray m_savedWords;
 };
 
 // A cache file for the paths opened together, in `folder`: named after the paths, so that each set

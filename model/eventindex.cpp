@@ -1,5 +1,6 @@
 #include "eventindex.h"
 
+#include "binaryformat.h"
 #include "textfolding.h"
 
 #include <QThread>
@@ -42,6 +43,77 @@ qsizetype heapBytes(const std::vector<T> &values)
 
 EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus) : m_corpus(std::move(corpus))
 {
+    indexEvents();
+    m_sentenceWords = invert(m_corpus->events.size(), [this](qsizetype i) {
+        const Event &event = m_corpus->events.at(i);
+        return foldForMatching(m_corpus->articles.at(event.article).textOf(event.evidence));
+    });
+    m_titleWords = invert(m_corpus->articles.size(),
+                          [this](qsizetype i) { return foldForMatching(m_corpus->articles.at(i).title); });
+}
+
+EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus, Postings sentenceWords, Postings titleWords)
+    : m_corpus(std::move(corpus)), m_sentenceWords(std::move(sentenceWords)), m_titleWords(std::move(titleWords))
+{
+    indexEvents();
+}
+
+QByteArray EventIndex::savedWords() const
+{
+    BinaryWriter out;
+    for (const Postings *postings : {&m_sentenceWords, &m_titleWords}) {
+        out.u32(qsizetype(postings->words.size()));
+        for (const QString &word : postings->words)
+            out.string(word);
+        for (const quint32 start : postings->start)
+            out.u32(start);
+        out.bytes.append(reinterpret_cast<const char *>(postings->gaps.data()), qsizetype(postings->gaps.size()));
+    }
+    return out.bytes;
+}
+
+std::unique_ptr<EventIndex> EventIndex::withSavedWords(std::shared_ptr<const Corpus> corpus, QByteArrayView saved)
+{
+    BinaryReader in(saved);
+    // The lists of `documents` documents, if each is ascending, in range and ends where the next begins.
+    const auto readPostings = [&in](qsizetype documents) {
+        Postings postings;
+        postings.words.resize(size_t(in.count(kStringBytes)));
+        for (QString &word : postings.words)
+            word = in.string();
+        postings.start.resize(postings.words.size() + 1);
+        for (quint32 &start : postings.start)
+            start = in.u32();
+        if (postings.start.front() != 0 || !std::is_sorted(postings.start.cbegin(), postings.start.cend()))
+            in.fail();
+        const QByteArrayView gaps = in.bytes(postings.start.back());
+        postings.gaps.assign(gaps.begin(), gaps.end());
+        for (size_t word = 0; in.ok() && word < postings.words.size(); ++word) {
+            qint64 previous = -1;
+            for (quint32 p = postings.start[word]; in.ok() && p < postings.start[word + 1];) {
+                quint64 gap = 0;
+                bool ended = false;
+                for (int shift = 0; !ended && shift < 35 && p < postings.start[word + 1]; shift += 7) {
+                    gap |= quint64(postings.gaps[p] & 0x7f) << shift;
+                    ended = !(postings.gaps[p++] & 0x80);
+                }
+                const qint64 id = previous < 0 ? qint64(gap) : previous + qint64(gap);
+                if (!ended || id <= previous || id >= documents)
+                    in.fail();
+                previous = id;
+            }
+        }
+        return postings;
+    };
+    Postings sentenceWords = readPostings(corpus->events.size());
+    Postings titleWords = readPostings(corpus->articles.size());
+    if (!in.ok() || !in.atEnd())
+        return nullptr;
+    return std::unique_ptr<EventIndex>(new EventIndex(std::move(corpus), std::move(sentenceWords), std::move(titleWords)));
+}
+
+void EventIndex::indexEvents()
+{
     const QList<Event> &events = m_corpus->events;
     m_events.reserve(events.size());
     m_actorStart.reserve(events.size() + 1);
@@ -76,13 +148,6 @@ EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus) : m_corpus(std::mov
     std::vector<quint32> filled(m_articleEventStart.cbegin(), m_articleEventStart.cend() - 1);
     for (qsizetype i = 0; i < events.size(); ++i)
         m_articleEvents[filled[size_t(events.at(i).article)]++] = quint32(i);
-
-    m_sentenceWords = invert(events.size(), [this](qsizetype i) {
-        const Event &event = m_corpus->events.at(i);
-        return foldForMatching(m_corpus->articles.at(event.article).textOf(event.evidence));
-    });
-    m_titleWords = invert(m_corpus->articles.size(),
-                          [this](qsizetype i) { return foldForMatching(m_corpus->articles.at(i).title); });
 }
 
 EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function<QString(qsizetype)> &foldedText)

@@ -3,6 +3,8 @@
 #include "corpus.h"
 #include "eventfilter.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -28,6 +30,13 @@ class EventIndex final
 public:
     explicit EventIndex(std::shared_ptr<const Corpus> corpus);
     Q_DISABLE_COPY_MOVE(EventIndex)
+
+    // The index of words, the bulk of the work of building an EventIndex, as bytes to save with the corpus.
+    QByteArray savedWords() const;
+    // The index of `corpus`, its words taken from what savedWords() gave for that same corpus;
+    // nullptr when `saved` is not such bytes. Every list is checked, so the worst bytes can only
+    // make it fail.
+    static std::unique_ptr<EventIndex> withSavedWords(std::shared_ptr<const Corpus> corpus, QByteArrayView saved);
 
     const Corpus &corpus() const { return *m_corpus; }
     const std::shared_ptr<const Corpus> &sharedCorpus() const { return m_corpus; }
@@ -92,6 +101,9 @@ private:
             }
         }
     };
+
+    EventIndex(std::shared_ptr<const Corpus> corpus, Postings sentenceWords, Postings titleWords);
+    void indexEvents();  // everything but the words
 
     static Postings invert(qsizetype documents, const std::function<QString(qsizetype)> &foldedText);
     static Bits documentsWithAll(const Postings &postings, qsizetype documents, const QList<QStringView> &queryWords);

@@ -234,6 +234,7 @@ private slots:
 
     void roundTrip_keepsEveryField();
     void roundTrip_sharesActorLists();
+    void roundTrip_keepsSavedWords();
     void articlesWithoutTextOrStamp_areNotCached();
     void cacheFile_isNamedAfterTheSortedPaths();
 
@@ -249,6 +250,7 @@ private slots:
     void killedWhileWriting_leavesThePreviousFile();
 
     void loader_takesUnchangedFilesFromTheCache();
+    void loader_takesIndexWordsFromTheCache();
 
 private:
     QString articlePath(int i) const { return m_folder->filePath(u"%1.txt"_s.arg(i)); }
@@ -319,6 +321,19 @@ void TestCorpusCache::roundTrip_sharesActorLists()
     QCOMPARE(events[0].actors, events[1].actors);
     // One copy for equal lists, not one per event.
     QCOMPARE(events[0].actors.constData(), events[1].actors.constData());
+}
+
+void TestCorpusCache::roundTrip_keepsSavedWords()
+{
+    const QByteArray words("the words of an index\0and more", 31);
+    QVERIFY(CorpusCache(kFingerprint, handMadeCorpus(), stampsFor(handMadeCorpus())).write(cachePath(), nullptr, {}, words));
+    CorpusCache cache = CorpusCache::read(cachePath(), kFingerprint);
+    QCOMPARE(cache.size(), 3);
+    QCOMPARE(cache.takeSavedWords(), words);
+    QCOMPARE(cache.takeSavedWords(), QByteArray());
+
+    QVERIFY(CorpusCache(kFingerprint, handMadeCorpus(), stampsFor(handMadeCorpus())).write(cachePath()));
+    QCOMPARE(CorpusCache::read(cachePath(), kFingerprint).takeSavedWords(), QByteArray());
 }
 
 void TestCorpusCache::articlesWithoutTextOrStamp_areNotCached()
@@ -590,6 +605,46 @@ void TestCorpusCache::loader_takesUnchangedFilesFromTheCache()
     QCOMPARE(written.size(), 5);
     QVERIFY(written.article(1).title != u"FROM THE CACHE");
     QCOMPARE(written.article(0).title, u"FROM THE CACHE"_s);
+}
+
+void TestCorpusCache::loader_takesIndexWordsFromTheCache()
+{
+    // Words saved for titles the articles do not have: only an index made of them finds "zanzibar".
+    const QStringList files = articleFiles();
+    const auto corpus = std::make_shared<Corpus>(loadCorpus(*m_extractor, files));
+    QList<FileStamp> stamps;
+    for (const Article &article : corpus->articles)
+        stamps.append(FileStamp::of(article.filePath));
+    auto retitled = std::make_shared<Corpus>(*corpus);
+    for (Article &article : retitled->articles)
+        article.title = u"Zanzibar"_s;
+    const QString cacheFile = corpusCacheFile(m_cacheFolder->path(), {m_folder->path()});
+    QVERIFY(CorpusCache(m_fingerprint, *corpus, stamps).write(cacheFile, nullptr, {}, EventIndex(retitled).savedWords()));
+    EventFilter zanzibar;
+    zanzibar.text = u"zanzibar"_s;
+
+    {
+        CorpusLoader loader;
+        loader.setCacheFolder(m_cacheFolder->path());
+        QSignalSpy finished(&loader, &CorpusLoader::finished);
+        loader.load({m_folder->path()});
+        QTRY_COMPARE(finished.count(), 1);
+        const auto index = finished.at(0).at(0).value<std::shared_ptr<const EventIndex>>();
+        QCOMPARE(index->accepted(zanzibar).size(), corpus->events.size());
+    }
+
+    // A cache without words gets them once it has been opened whole.
+    QVERIFY(CorpusCache(m_fingerprint, *corpus, stamps).write(cacheFile));
+    {
+        CorpusLoader loader;
+        loader.setCacheFolder(m_cacheFolder->path());
+        QSignalSpy finished(&loader, &CorpusLoader::finished);
+        loader.load({m_folder->path()});
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(0).value<std::shared_ptr<const EventIndex>>()->accepted(zanzibar).isEmpty());
+    }
+    CorpusCache written = CorpusCache::read(cacheFile, m_fingerprint);
+    QCOMPARE(written.takeSavedWords(), EventIndex(corpus).savedWords());
 }
 
 int main(int argc, char *argv[])

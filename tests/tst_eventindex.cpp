@@ -21,6 +21,9 @@ private slots:
     void unknownActorsNameNoEvent();
     void largeCorporaAreIndexedOnEveryCoreAlike();
     void emptyCorpus();
+    void savedWordsAnswerAsTheIndexBuiltAgain();
+    void savedWordsOfASmallerCorpusAreRefused();
+    void damagedSavedWordsAreRefusedOrHarmless();
 
 private:
     std::shared_ptr<const Corpus> m_corpus;
@@ -157,6 +160,58 @@ void TestEventIndex::emptyCorpus()
     QCOMPARE(index.accepted(filter), QList<int>());
     filter.text = u"moscou"_s;
     QCOMPARE(index.accepted(filter), QList<int>());
+}
+
+void TestEventIndex::savedWordsAnswerAsTheIndexBuiltAgain()
+{
+    const QByteArray saved = m_index->savedWords();
+    const std::unique_ptr<EventIndex> restored = EventIndex::withSavedWords(m_corpus, saved);
+    QVERIFY(restored);
+    QCOMPARE(restored->savedWords(), saved);
+    for (const QString &text : {u"poutine"_s, u"Pékin"_s, u"wang yi"_s, u"l'Ukraine"_s, u"24 février"_s, u"gaz"_s, u"xyzzy"_s}) {
+        EventFilter filter;
+        filter.text = text;
+        QCOMPARE(restored->accepted(filter), m_index->accepted(filter));
+    }
+    EventFilter filter;
+    filter.actors = {u"Xi Jinping"_s};
+    QCOMPARE(restored->accepted(filter), m_index->accepted(filter));
+
+    const auto empty = std::make_shared<const Corpus>();
+    QVERIFY(EventIndex::withSavedWords(empty, EventIndex(empty).savedWords()));
+}
+
+void TestEventIndex::savedWordsOfASmallerCorpusAreRefused()
+{
+    CorpusBuilder builder;
+    builder.add(DateValue::ofYear(2019), EventType::Meeting, {u"Wang Yi"_s}, u"Wang Yi à Pékin."_s);
+    QVERIFY(!EventIndex::withSavedWords(builder.corpus, m_index->savedWords()));
+    QVERIFY(!EventIndex::withSavedWords(builder.corpus, QByteArray()));
+}
+
+void TestEventIndex::damagedSavedWordsAreRefusedOrHarmless()
+{
+    CorpusBuilder builder(2);
+    builder.corpus->articles[0].title = u"Gazoduc « Force de Sibérie »"_s;
+    for (int i = 0; i < 200; ++i)
+        builder.add(DateValue::ofYear(2000 + i % 20), EventType::Economic, {u"Gazprom"_s},
+                    u"Les travaux du tronçon %1 ont commencé à Pékin."_s.arg(i % 37), i % 2);
+    const QByteArray saved = EventIndex(builder.corpus).savedWords();
+    for (qsizetype size = 0; size < saved.size(); ++size)
+        QVERIFY2(!EventIndex::withSavedWords(builder.corpus, saved.first(size)), qPrintable(u"cut at %1"_s.arg(size)));
+    QVERIFY(!EventIndex::withSavedWords(builder.corpus, QByteArray(saved + '\0')));
+
+    // Changed bytes may still make lists that fit: such an index gives other answers, but safely.
+    EventFilter filter;
+    filter.text = u"pekin"_s;
+    for (qsizetype i = 0; i < saved.size(); ++i) {
+        for (const char bits : {'\x01', '\x80', '\xff'}) {
+            QByteArray damaged = saved;
+            damaged[i] = char(damaged[i] ^ bits);
+            if (const auto index = EventIndex::withSavedWords(builder.corpus, damaged))
+                QVERIFY(index->accepted(filter).size() <= builder.corpus->events.size());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEventIndex)

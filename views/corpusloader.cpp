@@ -27,30 +27,43 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
     const auto progress = [&promise](int done, int) { promise.setProgressValue(done); };
     Corpus corpus;
     CacheStats stats;
+    QByteArray savedWords;
+    bool cacheRead = false;  // from the file, rather than the one the last load kept
     if (job.cacheFile.isEmpty()) {
         promise.setProgressRange(0, int(files.size()));
         corpus = loadCorpus(*job.extractor, files, progress, cancel.get());
     } else {
-        CorpusCache cache = job.cache && job.cache->fingerprint() == job.fingerprint
-                                ? *job.cache
-                                : CorpusCache::read(job.cacheFile, job.fingerprint);
+        cacheRead = !job.cache || job.cache->fingerprint() != job.fingerprint;
+        CorpusCache cache = cacheRead ? CorpusCache::read(job.cacheFile, job.fingerprint) : *job.cache;
         promise.setProgressRange(0, int(files.size()));  // the bar stays busy while the cache is read
         corpus = loadCorpus(*job.extractor, files, &cache, &stats, progress, cancel.get());
+        savedWords = cache.takeSavedWords();
         job.cache = std::make_shared<const CorpusCache>(std::move(cache));
         qCDebug(lcCorpusCache) << "Loaded" << files.size() << "files," << stats.reused << "from the cache, in"
                                << timer.elapsed() << "ms";
     }
     for (const QString &path : std::as_const(missing))
         corpus.problems.append({path, tr("No such file or folder")});
-    // Indexed here too: for a large corpus it takes seconds the window must not wait for.
-    job.events = std::make_shared<const EventIndex>(std::make_shared<const Corpus>(std::move(corpus)));
+    // Indexed here too: for a large corpus it takes seconds the window must not wait for, unless
+    // the cache saved the words of these very events.
+    auto shared = std::make_shared<const Corpus>(std::move(corpus));
+    std::shared_ptr<const EventIndex> index;
+    if (stats.whole)
+        index = EventIndex::withSavedWords(shared, savedWords);
+    const bool indexed = !index;
+    if (indexed)
+        index = std::make_shared<const EventIndex>(shared);
+    job.events = index;
     job.cancelled = cancel->load();
     promise.addResult(job);
 
-    if (stats.changed) {
+    // Written when its entries changed, or when the file lacked the words it now has.
+    if (stats.changed || (stats.whole && indexed && cacheRead)) {
         // Not cancelled by a new load or by closing: what was read so far is worth keeping.
         timer.restart();
-        if (QString error; !job.cache->write(job.cacheFile, &error))
+        // The words fit the cache only if it holds every article, in the corpus's order.
+        const bool wordsFit = job.cache->size() == shared->articles.size();
+        if (QString error; !job.cache->write(job.cacheFile, &error, {}, wordsFit ? index->savedWords() : QByteArray()))
             qCWarning(lcCorpusCache).noquote() << u"Could not write the cache %1: %2"_s.arg(job.cacheFile, error);
         else
             qCDebug(lcCorpusCache) << "Wrote" << job.cache->size() << "articles to the cache in" << timer.elapsed() << "ms";
