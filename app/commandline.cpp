@@ -143,13 +143,14 @@ struct FilterOptions
 };
 
 // The article files the positional arguments name; nullopt after printing the missing ones.
-std::optional<QStringList> articleFiles(const QCommandLineParser &parser, const QString &command)
+// What their folders hold but cannot be read goes to `skipped`.
+std::optional<QStringList> articleFiles(const QCommandLineParser &parser, const QString &command, QList<Problem> *skipped)
 {
     QStringList paths = parser.positionalArguments();
     if (paths.isEmpty())
         paths.append(defaultArticlesFolder());
     QStringList missing;
-    const QStringList files = listArticleFiles(paths, &missing);
+    const QStringList files = listArticleFiles(paths, &missing, skipped);
     if (!missing.isEmpty()) {
         for (const QString &path : std::as_const(missing))
             errStream() << command << ": no such file or folder: " << path << Qt::endl;
@@ -174,10 +175,12 @@ int readFilteredCorpus(const QCommandLineParser &parser, const FilterOptions &fi
     const auto filter = filterOptions.read(parser, extractor, command);
     if (!filter)
         return 1;
-    const auto files = articleFiles(parser, command);
+    QList<Problem> skipped;
+    const auto files = articleFiles(parser, command, &skipped);
     if (!files)
         return 2;
     out->corpus = loadCorpus(extractor, *files);
+    out->corpus.problems.append(skipped);
     out->filter = *filter;
     return 0;
 }

@@ -96,6 +96,39 @@ bool isSentenceOpener(QChar c)
 }
 
 constexpr qsizetype kMaxTitleLength = 200;
+// Longer than any sentence of prose: a line of data, or a "word" of thousands of letters.
+constexpr qsizetype kMaxSentenceLength = 4000;
+
+// Cuts the sentences longer than kMaxSentenceLength into pieces, at a space when there is one in
+// the second half of the piece; returns how many it cut. Evidence must stay readable in a row.
+int cutOverlongSentences(const QString &text, QList<TextSpan> &sentences)
+{
+    int cut = 0;
+    QList<TextSpan> pieces;
+    for (TextSpan sentence : std::as_const(sentences)) {
+        if (sentence.length() > kMaxSentenceLength)
+            ++cut;
+        while (sentence.length() > kMaxSentenceLength) {
+            qsizetype end = sentence.start + kMaxSentenceLength;
+            qsizetype space = end;
+            while (space > sentence.start + kMaxSentenceLength / 2 && !text[space].isSpace())
+                --space;
+            if (text[space].isSpace())
+                end = space;
+            else if (text[end].isLowSurrogate())
+                --end;  // never between the halves of a character
+            pieces.append(TextSpan::of(sentence.start, end));
+            sentence.start = qint32(end);
+            while (sentence.start < sentence.end && text[sentence.start].isSpace())
+                ++sentence.start;
+        }
+        if (sentence.length() > 0)
+            pieces.append(sentence);
+    }
+    if (cut > 0)
+        sentences = std::move(pieces);
+    return cut;
+}
 constexpr qsizetype kMaxHeadingLength = 120;
 
 } // namespace
@@ -156,6 +189,8 @@ QString ArticleReader::decode(const QByteArray &bytes, QStringList *problems)
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
         auto decoder = QStringDecoder(bytes.startsWith("\xFF\xFE") ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
         text = decoder(QByteArrayView(bytes).sliced(2));
+        // Said even when it decodes cleanly: it is what the user may wonder about if something looks off.
+        problems->append(QStringLiteral("UTF-16 text: read by its byte order mark"));
         if (decoder.hasError())
             problems->append(QStringLiteral("invalid UTF-16 sequences were replaced"));
     } else {
@@ -163,8 +198,17 @@ QString ArticleReader::decode(const QByteArray &bytes, QStringList *problems)
         auto decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
         text = decoder(body);
         if (decoder.hasError()) {
-            text = decodeWindows1252(body);
-            problems->append(QStringLiteral("not valid UTF-8: read as Windows-1252"));
+            // UTF-8 with a few broken sequences keeps its accents; text with more broken sequences
+            // than valid ones is most likely Windows-1252, as French pages often were.
+            const qsizetype broken = text.count(QChar::ReplacementCharacter);
+            const qsizetype valid = std::count_if(text.cbegin(), text.cend(),
+                                                  [](QChar c) { return c.unicode() >= 0x80 && c != QChar::ReplacementCharacter; });
+            if (valid > broken) {
+                problems->append(QStringLiteral("invalid UTF-8 sequences were replaced by \uFFFD: %1").arg(broken));
+            } else {
+                text = decodeWindows1252(body);
+                problems->append(QStringLiteral("not valid UTF-8: read as Windows-1252"));
+            }
         }
     }
 
@@ -282,6 +326,8 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
         if (!paragraph.heading)
             article.sentences.append(splitSentences(article, paragraph.span));
     }
+    if (const int cut = cutOverlongSentences(article.text, article.sentences))
+        article.problems.append(QStringLiteral("sentences longer than %1 characters were cut into pieces: %2").arg(kMaxSentenceLength).arg(cut));
     if (article.title.isEmpty() && !article.sentences.isEmpty()) {
         // Articles without a title line: the lead sentence names them in lists.
         article.title = article.textOf(article.sentences.first()).toString();

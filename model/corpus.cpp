@@ -27,20 +27,32 @@ QList<QStringList> Corpus::actorsByArticle() const
     return actors;
 }
 
-QStringList listArticleFiles(const QStringList &paths, QStringList *missing)
+QStringList listArticleFiles(const QStringList &paths, QStringList *missing, QList<Problem> *skipped)
 {
+    const auto skip = [skipped](const QFileInfo &entry, const QString &why) {
+        if (skipped)
+            skipped->append({entry.absoluteFilePath(), why});
+    };
     QStringList files;
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!info.exists()) {
             missing->append(path);
         } else if (info.isDir()) {
-            // Not following links to folders keeps a link loop from recursing forever.
-            QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            // Links to folders are not followed: one pointing up the tree would recurse forever.
+            QDirIterator it(path, QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
             while (it.hasNext()) {
-                const QFileInfo file(it.next());
-                if (!file.fileName().startsWith(u'.'))
-                    files.append(file.absoluteFilePath());
+                const QFileInfo entry = it.nextFileInfo();
+                if (entry.fileName().startsWith(u'.'))
+                    continue;
+                if (entry.isSymLink() && entry.isDir())
+                    skip(entry, u"a link to a folder: not followed, it could lead back into itself"_s);
+                else if (entry.isSymLink() && !entry.exists())
+                    skip(entry, u"a link to a file that does not exist"_s);
+                else if (entry.isFile())
+                    files.append(entry.absoluteFilePath());
+                else if (!entry.isDir())
+                    skip(entry, u"not a regular file (a device, pipe or socket): not read"_s);
             }
         } else {
             files.append(info.absoluteFilePath());

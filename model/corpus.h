@@ -32,9 +32,10 @@ struct Corpus
     QList<QStringList> actorsByArticle() const;
 };
 
-// Lists the article files under `paths` (files as given, folders recursively, hidden files and
-// symbolic links to folders skipped), sorted. Paths that do not exist are reported in `missing`.
-QStringList listArticleFiles(const QStringList &paths, QStringList *missing);
+// Lists the article files under `paths` (files as given, folders recursively, hidden files
+// skipped), sorted. Paths that do not exist are reported in `missing`; what a folder holds but
+// is not read (links to folders, pipes, devices, broken links) in `skipped`, with why.
+QStringList listArticleFiles(const QStringList &paths, QStringList *missing, QList<Problem> *skipped = nullptr);
 
 using ProgressCallback = std::function<void(int done, int total)>;
 

@@ -23,6 +23,12 @@ Extractor::Result Extractor::extract(Article article) const
         else
             result.dates = m_tagger.tag(article.extractableText(), article.published);
         result.events = m_events.extract(article, result.dates, &article.unlistedActors);
+        if (result.events.size() > kMaxEventsPerArticle) {
+            article.problems.append(QStringLiteral("%1 events found: only the first %2 are kept")
+                                        .arg(result.events.size()).arg(kMaxEventsPerArticle));
+            result.events.resize(kMaxEventsPerArticle);
+            result.events.squeeze();
+        }
     }
     result.article = std::move(article);
     return result;

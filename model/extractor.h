@@ -18,6 +18,10 @@ public:
     Extractor();
     Q_DISABLE_COPY_MOVE(Extractor)
 
+    // Beyond this many events an article is not an article (a dump of pages, a generated list):
+    // the rest are dropped, with a problem saying so, to bound what one file can take.
+    static constexpr qsizetype kMaxEventsPerArticle = 10'000;
+
     struct Result
     {
         Article article;

@@ -100,10 +100,13 @@ void PublicationDateFinder::date(Article &article, std::optional<QList<TimeExpre
     };
     if (!article.headerDate.isEmpty()) {
         const DateValue header = DateValue::fromIso(article.headerDate);
-        if (header.isValid() && plausiblePublicationYear(header.year()))
-            consider(header, PublicationSource::Header, u"date " + article.headerDate);
+        if (!header.isValid())
+            article.problems.append(u"the header date \"" + article.headerDate + u"\" is not a valid date");
+        else if (!plausiblePublicationYear(header.year()))
+            article.problems.append(QStringLiteral("the header date \"%1\" is not a plausible publication date (from %2 to next year)")
+                                        .arg(article.headerDate).arg(kFirstPublicationYear));
         else
-            article.problems.append(u"the header date \"" + article.headerDate + u"\" is not a valid publication date");
+            consider(header, PublicationSource::Header, u"date " + article.headerDate);
     }
     consider(fromUrl(article.url), PublicationSource::Url, article.url);
     QString evidence;

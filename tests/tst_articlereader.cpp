@@ -25,6 +25,8 @@ private slots:
     void spansMapBackToTheText();
     void emptyAndBinaryFilesAreProblems_data();
     void emptyAndBinaryFilesAreProblems();
+    void overlongSentencesAreCutIntoPieces_data();
+    void overlongSentencesAreCutIntoPieces();
 
 private:
     QStringList bodySentences(const QByteArray &bytes) const;
@@ -44,23 +46,27 @@ void TestArticleReader::decodes_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("problem");
-    QTest::newRow("UTF-8") << "Pékin a répondu."_ba << u"Pékin a répondu."_s << false;
-    QTest::newRow("UTF-8 with BOM") << "\xEF\xBB\xBFPékin."_ba << u"Pékin."_s << false;
-    QTest::newRow("Windows-1252 falls back") << "P\xE9kin \x80 \x92"_ba << u"Pékin € ’"_s << true;
-    QTest::newRow("CRLF line ends") << "a\r\nb\rc"_ba << u"a\nb\nc"_s << false;
-    QTest::newRow("UTF-16 LE with BOM") << QByteArray("\xFF\xFEP\0\xE9\0", 6) << u"Pé"_s << false;
-    QTest::newRow("NUL bytes become spaces") << QByteArray("a\0b", 3) << u"a b"_s << true;
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("UTF-8") << "Pékin a répondu."_ba << u"Pékin a répondu."_s << QString();
+    QTest::newRow("UTF-8 with BOM") << "\xEF\xBB\xBFPékin."_ba << u"Pékin."_s << QString();
+    QTest::newRow("Windows-1252 falls back") << "P\xE9kin \x80 \x92"_ba << u"Pékin € ’"_s
+                                             << u"not valid UTF-8: read as Windows-1252"_s;
+    QTest::newRow("UTF-8 with a broken sequence keeps its accents")
+        << "Pékin \xC3\x28 a répondu."_ba << u"Pékin \uFFFD( a répondu."_s << u"invalid UTF-8 sequences were replaced by \uFFFD: 1"_s;
+    QTest::newRow("CRLF line ends") << "a\r\nb\rc"_ba << u"a\nb\nc"_s << QString();
+    QTest::newRow("UTF-16 LE with BOM") << QByteArray("\xFF\xFEP\0\xE9\0", 6) << u"Pé"_s << u"UTF-16 text: read by its byte order mark"_s;
+    QTest::newRow("UTF-16 BE with BOM") << QByteArray("\xFE\xFF\0P\0\xE9", 6) << u"Pé"_s << u"UTF-16 text: read by its byte order mark"_s;
+    QTest::newRow("NUL bytes become spaces") << QByteArray("a\0b", 3) << u"a b"_s << u"NUL bytes in the text were replaced by spaces"_s;
 }
 
 void TestArticleReader::decodes()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, text);
-    QFETCH(bool, problem);
+    QFETCH(QString, problem);
     QStringList problems;
     QCOMPARE(ArticleReader::decode(bytes, &problems), text);
-    QCOMPARE(!problems.isEmpty(), problem);
+    QCOMPARE(problems, problem.isEmpty() ? QStringList() : QStringList{problem});
 }
 
 void TestArticleReader::readsHeader_data()
@@ -181,6 +187,31 @@ void TestArticleReader::emptyAndBinaryFilesAreProblems()
     const Article article = m_reader.read(bytes);
     QCOMPARE(article.problems, QStringList{problem});
     QVERIFY(article.sentences.isEmpty());
+}
+
+void TestArticleReader::overlongSentencesAreCutIntoPieces_data()
+{
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("a word of 20,000 letters") << u"Un mot "_s + QString(20'000, u'x') + u" finit."_s;
+    QTest::newRow("20,000 characters of emoji") << QString(u"😀"_s).repeated(10'000);
+    QTest::newRow("a line of words without a stop") << u"encore des mots "_s.repeated(1'000);
+}
+
+void TestArticleReader::overlongSentencesAreCutIntoPieces()
+{
+    QFETCH(QString, sentence);
+    const Article article = m_reader.read((u" date 2023-03\nTitre\n\nPremière phrase. "_s + sentence + u"\n"_s).toUtf8());
+    QCOMPARE(article.problems.size(), 1);
+    QVERIFY2(article.problems.first().startsWith(u"sentences longer than 4000 characters were cut into pieces"_s),
+             qPrintable(article.problems.first()));
+    QString joined;
+    for (const TextSpan &piece : article.sentences) {
+        QVERIFY(piece.length() <= 4000);
+        QVERIFY(!article.text.at(piece.start).isLowSurrogate());
+        QVERIFY(!article.text.at(piece.end - 1).isHighSurrogate());
+        joined += article.textOf(piece);
+    }
+    QCOMPARE(joined.remove(u' '), QString(u"Première phrase."_s + sentence).remove(u' '));
 }
 
 QTEST_GUILESS_MAIN(TestArticleReader)

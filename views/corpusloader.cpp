@@ -17,7 +17,8 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
     QElapsedTimer timer;
     timer.start();
     QStringList missing;
-    const QStringList files = listArticleFiles(paths, &missing);
+    QList<Problem> skipped;
+    const QStringList files = listArticleFiles(paths, &missing, &skipped);
     if (!job.extractor) {
         // Just before the extractor reads the same resource files.
         job.fingerprint = extractorFingerprint();
@@ -44,6 +45,7 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
     }
     for (const QString &path : std::as_const(missing))
         corpus.problems.append({path, tr("No such file or folder")});
+    corpus.problems.append(skipped);
     // Indexed here too: for a large corpus it takes seconds the window must not wait for, unless
     // the cache saved the words of these very events.
     auto shared = std::make_shared<const Corpus>(std::move(corpus));
