@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 namespace dateline {
 
@@ -33,6 +34,12 @@ QString decodeWindows1252(QByteArrayView bytes)
 // Scraped binaries (images, archives) are full of control bytes; text almost never is.
 bool looksBinary(QByteArrayView bytes)
 {
+    // Images and archives saved among the pages: their signatures, whatever bytes follow.
+    static constexpr std::array<std::string_view, 8> signatures{
+        "\x89PNG\r\n\x1a\n", "\xFF\xD8\xFF", "GIF87a", "GIF89a", "RIFF", "PK\x03\x04", "%PDF-", "\x1F\x8B"};
+    for (const std::string_view signature : signatures)
+        if (bytes.startsWith(QByteArrayView(signature.data(), qsizetype(signature.size()))))
+            return true;
     const QByteArrayView head = bytes.first(std::min<qsizetype>(bytes.size(), 4096));
     qsizetype control = 0;
     for (char c : head) {
@@ -332,8 +339,9 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
         // Articles without a title line: the lead sentence names them in lists.
         article.title = article.textOf(article.sentences.first()).toString();
     }
-    if (article.paragraphs.isEmpty() && article.title.isEmpty())
-        article.problems.append(QStringLiteral("no article text found"));
+    if (article.paragraphs.isEmpty())
+        article.problems.append(article.title.isEmpty() ? QStringLiteral("no article text found")
+                                                        : QStringLiteral("no article text found, only a title line"));
     return article;
 }
 

@@ -1,6 +1,8 @@
 #include "articlereader.h"
+#include "corpus.h"
 
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace dateline;
@@ -26,6 +28,7 @@ private slots:
     void emptyAndBinaryFilesAreProblems_data();
     void emptyAndBinaryFilesAreProblems();
     void overlongSentencesAreCutIntoPieces_data();
+    void fileDeletedOrGrownSinceListed_isAProblem();
     void overlongSentencesAreCutIntoPieces();
 
 private:
@@ -178,6 +181,9 @@ void TestArticleReader::emptyAndBinaryFilesAreProblems_data()
     QTest::newRow("only blanks") << "  \n\n  "_ba << u"empty file"_s;
     QTest::newRow("PNG header") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33)
                                 << u"not a text file (binary content)"_s;
+    QTest::newRow("PNG signature then text-like bytes")
+        << QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(2000, '\xA5') << u"not a text file (binary content)"_s;
+    QTest::newRow("JPEG signature") << QByteArray("\xFF\xD8\xFF\xE0", 4) + QByteArray(2000, 'a') << u"not a text file (binary content)"_s;
 }
 
 void TestArticleReader::emptyAndBinaryFilesAreProblems()
@@ -187,6 +193,30 @@ void TestArticleReader::emptyAndBinaryFilesAreProblems()
     const Article article = m_reader.read(bytes);
     QCOMPARE(article.problems, QStringList{problem});
     QVERIFY(article.sentences.isEmpty());
+}
+
+void TestArticleReader::fileDeletedOrGrownSinceListed_isAProblem()
+{
+    QTemporaryDir folder;
+    const QString deleted = folder.filePath(u"deleted.txt"_s);
+    const QString grown = folder.filePath(u"grown.txt"_s);
+    for (const QString &path : {deleted, grown}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("Titre\n\nUne phrase.\n") > 0);
+    }
+    QStringList missing;
+    QCOMPARE(listArticleFiles({folder.path()}, &missing).size(), 2);
+
+    QVERIFY(QFile::remove(deleted));
+    Article article = m_reader.readFile(deleted);
+    QCOMPARE(article.problems.size(), 1);
+    QVERIFY2(article.problems.first().startsWith(u"cannot read the file"_s), qPrintable(article.problems.first()));
+
+    QVERIFY(QFile::resize(grown, ArticleReader::kMaxFileBytes + 1000));  // sparse: no disk used
+    article = m_reader.readFile(grown);
+    QCOMPARE(article.problems.size(), 1);
+    QVERIFY2(article.problems.first().startsWith(u"file too large"_s), qPrintable(article.problems.first()));
+    QVERIFY(article.text.isEmpty());
 }
 
 void TestArticleReader::overlongSentencesAreCutIntoPieces_data()

@@ -1,3 +1,5 @@
+#include "hostilefiles.h"
+
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +22,7 @@ private slots:
     void filtersByActorTypeAndDates();
     void writesToAFile();
     void unreadableFileIsAProblemNotAFailure();
+    void hostileFiles_eachGetAProblemAndTheRestLoads();
     void exitStatus_data();
     void exitStatus();
     void tagDatesPrintsCodePointOffsets();
@@ -34,7 +37,7 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Run run(const QStringList &arguments) const;
+    Run run(const QStringList &arguments, int timeoutMs = 60'000) const;
     QJsonObject exportJson(const QStringList &arguments) const;
 
     QString m_dateline;
@@ -48,7 +51,7 @@ void TestCommandLine::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-TestCommandLine::Run TestCommandLine::run(const QStringList &arguments) const
+TestCommandLine::Run TestCommandLine::run(const QStringList &arguments, int timeoutMs) const
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -58,7 +61,7 @@ TestCommandLine::Run TestCommandLine::run(const QStringList &arguments) const
     environment.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
     process.setProcessEnvironment(environment);
     process.start(m_dateline, arguments);
-    if (!process.waitForFinished(60000))
+    if (!process.waitForFinished(timeoutMs))
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
             process.readAllStandardError()};
@@ -173,6 +176,46 @@ void TestCommandLine::unreadableFileIsAProblemNotAFailure()
     QCOMPARE(problems.size(), 1);
     QCOMPARE(problems.first()[u"file"_s].toString(), u"image.txt"_s);
     QVERIFY(!json.value(u"events").toArray().isEmpty());
+}
+
+void TestCommandLine::hostileFiles_eachGetAProblemAndTheRestLoads()
+{
+    QTemporaryDir folder;
+    const QList<HostileFile> files = hostile::writeFiles(QDir(folder.path()));
+    const QString output = m_dir.filePath(u"hostile.json"_s);
+    // Minutes at most even under the sanitizers: a hang fails it.
+    const Run result = run({u"export-events"_s, u"-o"_s, output, folder.path()}, 600'000);
+    QCOMPARE(result.status, 0);
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+
+    QMultiHash<QString, QString> problems;
+    for (const QJsonValue &problem : json.value(u"problems").toArray())
+        problems.insert(problem[u"file"_s].toString(), problem[u"message"_s].toString());
+    for (const HostileFile &hostile : files) {
+        const QStringList messages = problems.values(hostile.name);
+        if (hostile.problem.isEmpty()) {
+            QVERIFY2(messages.isEmpty(), qPrintable(hostile.name + u": "_s + messages.join(u"; ")));
+        } else {
+            QVERIFY2(messages.size() == 1 && messages.first().contains(hostile.problem),
+                     qPrintable(hostile.name + u": "_s + messages.join(u"; ")));
+        }
+    }
+    qsizetype tinyProblems = 0;
+    for (auto it = problems.cbegin(); it != problems.cend(); ++it)
+        tinyProblems += it.key().endsWith(u".txt"_s) && it.key().size() == 9 && it.value() == u"no article text found, only a title line"_s;
+    QCOMPARE(tinyProblems, hostile::kTinyFiles);
+
+    QSet<QString> articlesWithEvents;
+    QSet<QString> dates;
+    for (const QJsonValue &event : json.value(u"events").toArray()) {
+        articlesWithEvents.insert(event[u"article"_s].toString());
+        dates.insert(event[u"date"_s].toString());
+    }
+    for (const QString &loads : {u"good.txt"_s, u"nul.txt"_s, u"utf16.txt"_s, u"cp1252.txt"_s, u"broken-utf8.txt"_s, u"far-dates.txt"_s})
+        QVERIFY2(articlesWithEvents.contains(loads), qPrintable(loads));
+    QVERIFY(dates.contains(u"1689"_s));
 }
 
 void TestCommandLine::exitStatus_data()

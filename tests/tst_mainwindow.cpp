@@ -1,4 +1,5 @@
 #include "chartspanel.h"
+#include "hostilefiles.h"
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 #include "eventtableview.h"
@@ -115,6 +116,7 @@ private slots:
     void recentMenu_listsOpenedFolderAndReopensIt();
     void shortcuts_ctrlFFocusesSearchAndF5Reloads();
     void badFiles_areListedAsProblems();
+    void hostileFiles_areListedAsProblemsAndTheRestLoads();
     void cancellingLoad_keepsWhatWasReadAndSaysSo();
     void proxyModel_passesModelTester();
     void exports_writeTheFilteredEventsAndChartsToFiles();
@@ -385,6 +387,39 @@ void TestMainWindow::badFiles_areListedAsProblems()
     QVERIFY(files.contains(folder.filePath(u"missing.txt"_s)));
     QVERIFY(m_window->findChild<QDockWidget *>(u"problemsDock"_s)->isVisible());
     QVERIFY(m_summary->text().endsWith(u"%1 problems"_s.arg(corpus.problems.size())));
+}
+
+void TestMainWindow::hostileFiles_areListedAsProblemsAndTheRestLoads()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QList<HostileFile> files = hostile::writeFiles(QDir(folder.path()));
+    QVERIFY(load({folder.path()}));
+
+    const auto *list = m_window->findChild<ProblemList *>(u"problemList"_s);
+    QMultiHash<QString, QString> problems;
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        problems.insert(list->topLevelItem(i)->text(0), list->topLevelItem(i)->text(1));
+    for (const HostileFile &hostile : files) {
+        const QStringList messages = problems.values(hostile.name);
+        if (hostile.problem.isEmpty())
+            QVERIFY2(messages.isEmpty(), qPrintable(hostile.name + u": "_s + messages.join(u"; ")));
+        else
+            QVERIFY2(messages.size() == 1 && messages.first().contains(hostile.problem),
+                     qPrintable(hostile.name + u": "_s + messages.join(u"; ")));
+    }
+    const auto withProblems = std::count_if(files.cbegin(), files.cend(), [](const HostileFile &file) { return !file.problem.isEmpty(); });
+    QCOMPARE(list->topLevelItemCount(), withProblems + hostile::kTinyFiles);
+    QVERIFY(m_window->findChild<QDockWidget *>(u"problemsDock"_s)->isVisible());
+
+    // The rest loaded: the good articles' events are in the table, one per row.
+    QSet<QString> articles;
+    for (const Event &event : m_window->corpus()->events)
+        articles.insert(m_window->corpus()->articles.at(event.article).fileName);
+    for (const QString &loads : {u"good.txt"_s, u"utf16.txt"_s, u"cp1252.txt"_s, u"broken-utf8.txt"_s, u"far-dates.txt"_s})
+        QVERIFY2(articles.contains(loads), qPrintable(loads));
+    QTRY_VERIFY(!m_proxy->isBusy());
+    QCOMPARE(m_proxy->rowCount(), m_window->corpus()->events.size());
 }
 
 void TestMainWindow::cancellingLoad_keepsWhatWasReadAndSaysSo()
