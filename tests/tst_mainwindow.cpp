@@ -38,6 +38,10 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTcpServer>
+#include <QTextBlock>
+#include <QToolTip>
+#include <QHelpEvent>
 #include <QTest>
 #include <QToolButton>
 #include <QUrl>
@@ -117,6 +121,7 @@ private slots:
     void shortcuts_ctrlFFocusesSearchAndF5Reloads();
     void badFiles_areListedAsProblems();
     void hostileFiles_areListedAsProblemsAndTheRestLoads();
+    void craftedArticle_staysInertTextInEveryView();
     void cancellingLoad_keepsWhatWasReadAndSaysSo();
     void proxyModel_passesModelTester();
     void exports_writeTheFilteredEventsAndChartsToFiles();
@@ -420,6 +425,64 @@ void TestMainWindow::hostileFiles_areListedAsProblemsAndTheRestLoads()
         QVERIFY2(articles.contains(loads), qPrintable(loads));
     QTRY_VERIFY(!m_proxy->isBusy());
     QCOMPARE(m_proxy->rowCount(), m_window->corpus()->events.size());
+}
+
+void TestMainWindow::craftedArticle_staysInertTextInEveryView()
+{
+    // Anything that fetched the image would connect here.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    const QString image = u"<img src=\"http://127.0.0.1:%1/pixel.png\">"_s.arg(server.serverPort());
+    const QString longWord = QString(20'000, u'x');
+    // Too long for a title line: the first sentence, markup and 20,000 letters, stands for the title.
+    const QString text = u" date 2023-03-05\n<b>Sommet</b> "_s + image + u" <script>alert(1)</script> "_s + longWord + u"\n\n"_s
+                         + u"Le 5 mars, Vladimir Poutine a reçu Xi Jinping à Moscou "_s + image + u" <a href=\"http://example.org\">lien</a>.\n\n"_s
+                         + u"Le 6 mars, Xi Jinping a rencontré Vladimir Poutine \u202Eà Pékin avec "_s + longWord + u".\n"_s;
+    QTemporaryDir folder;
+    QFile file(folder.filePath(u"crafted.txt"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) > 0);
+    file.close();
+    QVERIFY(load({folder.path()}));
+    QTRY_VERIFY(!m_proxy->isBusy());
+    QCOMPARE(m_proxy->rowCount(), 2);
+    const QSize windowSize = m_window->size();
+
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        m_table->selectRow(row);
+        QCoreApplication::processEvents();
+        // The reader holds the text as written: tags are characters, nothing is an image or a link.
+        QString shown = m_reader->textView()->document()->toRawText();
+        shown.replace(QChar::ParagraphSeparator, u'\n');
+        QCOMPARE(shown, m_window->corpus()->articles.at(0).text);
+        for (QTextBlock block = m_reader->textView()->document()->begin(); block.isValid(); block = block.next())
+            for (auto fragment = block.begin(); !fragment.atEnd(); ++fragment)
+                QVERIFY(!fragment.fragment().charFormat().isImageFormat() && !fragment.fragment().charFormat().isAnchor());
+        const auto *title = m_reader->findChild<QLabel *>(u"readerTitle"_s);
+        QCOMPARE(title->textFormat(), Qt::PlainText);
+        QVERIFY(title->text().contains(u"<b>Sommet</b>"_s));
+        for (const QLabel *label : m_reader->findChildren<QLabel *>())
+            QVERIFY(label->textFormat() == Qt::PlainText || !label->text().contains(u"<img"_s));
+
+        // Its layout holds: neither the 20,000-letter word nor the override widens or breaks anything.
+        QCOMPARE(m_window->size(), windowSize);
+        QVERIFY(title->width() <= m_reader->width());
+        for (const QLabel *label : m_reader->findChildren<QLabel *>())
+            QVERIFY2(label->minimumSizeHint().width() <= m_reader->width(), qPrintable(label->objectName()));
+        QVERIFY(m_table->horizontalHeader()->sectionSize(EventModel::SentenceColumn) <= m_window->width());
+        QCOMPARE(m_table->rowHeight(row), m_table->rowHeight(0));
+
+        // The timeline's tooltip shows the markup as text, without the override, wrapped.
+        const QPoint marker = m_timeline->eventItem(m_proxy->mapToSource(m_proxy->index(row, 0)).row()).rect.center().toPoint();
+        QHelpEvent help(QEvent::ToolTip, marker, m_timeline->viewport()->mapToGlobal(marker));
+        QApplication::sendEvent(m_timeline->viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        QVERIFY2(!tip.contains(u"<img"_s) && !tip.contains(u"<a "_s) && !tip.contains(QChar(0x202E)), qPrintable(tip));
+        QVERIFY(tip.size() < 2000);
+        QToolTip::hideText();
+    }
+    QTest::qWait(200);
+    QVERIFY(!server.hasPendingConnections());
 }
 
 void TestMainWindow::cancellingLoad_keepsWhatWasReadAndSaysSo()

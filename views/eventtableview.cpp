@@ -1,7 +1,7 @@
 #include "eventtableview.h"
 
 #include "eventmodel.h"
-#include "tooltips.h"
+#include "untrustedtext.h"
 
 #include <QAbstractProxyModel>
 #include <QHeaderView>

@@ -2,7 +2,7 @@
 
 #include "corpus.h"
 
-#include "tooltips.h"
+#include "untrustedtext.h"
 
 #include <QHeaderView>
 

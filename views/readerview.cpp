@@ -1,7 +1,7 @@
 #include "readerview.h"
 
 #include "eventmodel.h"
-#include "tooltips.h"
+#include "untrustedtext.h"
 
 #include <QAction>
 #include <QDir>
@@ -17,6 +17,11 @@
 namespace dateline {
 
 namespace {
+
+// Longer "titles" are first sentences of articles without a title line.
+constexpr qsizetype kMaxTitleLength = 300;
+// Actors and places as written: a line of them, not a paragraph.
+constexpr qsizetype kMaxInfoLength = 400;
 
 // Translucent so that the marks stay readable under dark palettes too.
 const QColor kCurrentEventBackground(255, 214, 0, 135);
@@ -217,11 +222,11 @@ void ReaderView::updateHeader()
         return;
 
     const Article &article = m_corpus->articles.at(m_article);
-    m_title->setText(article.title.isEmpty() ? article.fileName : article.title);
+    m_title->setText(displayText(article.title.isEmpty() ? article.fileName : article.title, kMaxTitleLength));
     QString published = publicationDescription(article) + u"  ·  " + article.fileName;
     if (!article.problems.isEmpty())
         published += u"  ·  " + tr("Problems: %1").arg(article.problems.join(u"; "));
-    m_published->setText(published);
+    m_published->setText(displayText(published, kMaxInfoLength));
     m_published->setToolTip(plainToolTip(article.filePath));
     m_rawInfo->setText(tr("Raw file: %1").arg(QDir::toNativeSeparators(article.filePath)));
 
@@ -237,7 +242,7 @@ void ReaderView::updateHeader()
         parts.append(event.actors.join(u", "));
     if (event.locationSpan.length() > 0)
         parts.append(tr("in %1").arg(article.textOf(event.locationSpan)));
-    m_eventInfo->setText(parts.join(u"  ·  "));
+    m_eventInfo->setText(displayText(parts.join(u"  ·  "), kMaxInfoLength));
 }
 
 void ReaderView::updateMarks()

@@ -2,6 +2,7 @@
 
 #include "eventmodel.h"
 #include "eventtypecolor.h"
+#include "untrustedtext.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -40,16 +41,6 @@ QModelIndex sourceIndex(const QAbstractItemModel *model, int row)
     while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(model))
         model = proxy->sourceModel();
     return model ? model->index(row, 0) : QModelIndex();
-}
-
-// QToolTip guesses whether text is rich; these lines quote untrusted articles, so each is
-// escaped and the line breaks are the only markup.
-QString plainLines(const QStringList &lines)
-{
-    QStringList escaped;
-    for (const QString &line : lines)
-        escaped.append(line.toHtmlEscaped());
-    return u"<qt>"_s + escaped.join(u"<br>"_s) + u"</qt>"_s;
 }
 
 QString dayText(double julianDay)
@@ -860,7 +851,7 @@ bool TimelineView::viewportEvent(QEvent *event)
     if (text.isEmpty())
         QToolTip::hideText();
     else
-        QToolTip::showText(help->globalPos(), plainLines(text.split(u'\n')), viewport(), itemAt(help->pos()).rect.toAlignedRect());
+        QToolTip::showText(help->globalPos(), plainToolTip(text), viewport(), itemAt(help->pos()).rect.toAlignedRect());
     return true;
 }
 
