@@ -19,7 +19,7 @@ namespace dateline {
 namespace {
 
 // Longer "titles" are first sentences of articles without a title line.
-constexpr qsizetype kMaxTitleLength = 300;
+constexpr qsizetype kMaxTitleLength = 240;
 // Actors and places as written: a line of them, not a paragraph.
 constexpr qsizetype kMaxInfoLength = 400;
 
@@ -54,6 +54,11 @@ QLabel *plainLabel(QWidget *parent)
     auto *label = new QLabel(parent);
     label->setTextFormat(Qt::PlainText);  // article-derived strings: never rich text
     label->setWordWrap(true);
+    // Wrapped to the pane's width, never widening it: the longest unbreakable run of a crafted
+    // title would otherwise set the minimum width of the whole pane.
+    QSizePolicy policy = label->sizePolicy();
+    policy.setHorizontalPolicy(QSizePolicy::Ignored);
+    label->setSizePolicy(policy);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
