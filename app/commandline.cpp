@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "atomicfile.h"
 #include "chartexport.h"
 #include "corpus.h"
 #include "eventexport.h"
@@ -12,7 +13,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -223,9 +223,8 @@ int exportEvents(const QStringList &arguments)
         }
         return 0;
     }
-    QSaveFile out(parser.value(outputOption));
-    if (!out.open(QIODevice::WriteOnly) || out.write(output) != output.size() || !out.commit()) {
-        errStream() << "export-events: cannot write " << parser.value(outputOption) << ": " << out.errorString() << Qt::endl;
+    if (QString error; !writeFileAtomically(parser.value(outputOption), output, &error)) {
+        errStream() << "export-events: cannot write " << parser.value(outputOption) << ": " << error << Qt::endl;
         return 3;
     }
     return 0;

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "atomicfile.h"
 #include "chartspanel.h"
 #include "corpusloader.h"
 #include "eventexport.h"
@@ -19,7 +20,6 @@
 #include <QFormLayout>
 #include <QJsonDocument>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -643,10 +643,10 @@ bool MainWindow::exportEventsTo(const QString &path, QString *error) const
             *error = tr("%1: the file name must end in .csv or .json").arg(path);
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    QString reason;
+    if (!writeFileAtomically(path, bytes, &reason)) {
         if (error)
-            *error = tr("cannot write %1: %2").arg(path, file.errorString());
+            *error = tr("cannot write %1: %2").arg(path, reason);
         return false;
     }
     return true;

@@ -1,10 +1,11 @@
 #include "chartexport.h"
 
-#include "eventindex.h"
+#include "atomicfile.h"
 #include "eventbins.h"
 #include "eventchart.h"
 #include "eventfilter.h"
 #include "eventfilterproxymodel.h"
+#include "eventindex.h"
 #include "eventmodel.h"
 #include "timelineview.h"
 
@@ -13,12 +14,12 @@
 #include <QChartView>
 #include <QLegend>
 #include <QCoreApplication>
+#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <functional>
@@ -252,9 +253,9 @@ bool exportPicture(const QString &picture, const std::shared_ptr<const EventInde
         }
     }
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
+    // Drawn in memory, then saved whole: a file on disk is never half a picture.
+    QBuffer file;
+    file.open(QIODevice::WriteOnly);
     const QString title = tr("Dateline: %1").arg(picture);
     switch (*format) {
     case PictureFormat::Png: {
@@ -303,8 +304,8 @@ bool exportPicture(const QString &picture, const std::shared_ptr<const EventInde
         break;
     }
     }
-    if (file.error() != QFileDevice::NoError || !file.commit())
-        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
+    if (QString reason; !writeFileAtomically(path, file.data(), &reason))
+        return fail(tr("cannot write %1: %2").arg(path, reason));
     return true;
 }
 
