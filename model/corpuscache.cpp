@@ -230,6 +230,28 @@ struct Block
 
 } // namespace
 
+void removeStaleCacheFiles(const QString &folder, const QString &kept, qint64 maxBytes)
+{
+    // Reading a cache does not touch its modification time: the loader touches the one it used.
+    QFileInfoList files = QDir(folder).entryInfoList({u"corpus-*.cache"_s}, QDir::Files);
+    std::sort(files.begin(), files.end(),
+              [](const QFileInfo &a, const QFileInfo &b) { return a.lastModified() < b.lastModified(); });
+    qint64 total = 0;
+    for (const QFileInfo &file : std::as_const(files))
+        total += file.size();
+    for (const QFileInfo &file : std::as_const(files)) {
+        if (total <= maxBytes)
+            break;
+        if (file.absoluteFilePath() != QFileInfo(kept).absoluteFilePath() && QFile::remove(file.absoluteFilePath()))
+            total -= file.size();
+    }
+    // QSaveFile's temporary files of writes that never finished, once surely not being written.
+    const QDateTime settled = QDateTime::currentDateTime().addSecs(-3600);
+    for (const QFileInfo &file : QDir(folder).entryInfoList({u"corpus-*.cache.*"_s}, QDir::Files))
+        if (file.lastModified() < settled)
+            QFile::remove(file.absoluteFilePath());
+}
+
 quint64 cacheChecksum(QByteArrayView bytes)
 {
     // Multiply-xorshift in four lanes, so that the multiplications of one word do not wait for the last.

@@ -107,6 +107,11 @@ private:
 // of paths has its own.
 QString corpusCacheFile(const QString &folder, const QStringList &paths);
 
+// Removes the cache files of `folder` that were used least recently, other than `kept`, until
+// they take `maxBytes` at most; and the leftovers of writes that were killed. Each set of paths
+// has its own file, a few hundred MB for a large corpus: without this they would only pile up.
+void removeStaleCacheFiles(const QString &folder, const QString &kept, qint64 maxBytes);
+
 // The checksum of each frame of a cache file: 64 bits mixed from 8-byte words in four independent
 // lanes, several GB/s on one core. Public so that tests can forge files with consistent checksums.
 quint64 cacheChecksum(QByteArrayView bytes);

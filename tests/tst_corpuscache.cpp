@@ -248,6 +248,7 @@ private slots:
     void corruptFile_isIgnoredAndRebuilt_data();
     void corruptFile_isIgnoredAndRebuilt();
     void killedWhileWriting_leavesThePreviousFile();
+    void staleCacheFiles_goLeastRecentlyUsedFirst();
 
     void loader_takesUnchangedFilesFromTheCache();
     void loader_takesIndexWordsFromTheCache();
@@ -564,6 +565,28 @@ void TestCorpusCache::killedWhileWriting_leavesThePreviousFile()
     QCOMPARE(cache.size(), 3);
     QCOMPARE(cache.find(corpus.articles.at(0).filePath, stampsFor(corpus).at(0)), 0);
     compareArticles(cache.article(0), corpus.articles.at(0));
+}
+
+void TestCorpusCache::staleCacheFiles_goLeastRecentlyUsedFirst()
+{
+    const QDir folder(m_cacheFolder->path());
+    const QDateTime now = QDateTime::currentDateTime();
+    const auto make = [&](const QString &name, int hoursAgo) {
+        QFile file(folder.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(QByteArray(100, 'c')) == 100 && file.flush());
+        QVERIFY(file.setFileTime(now.addSecs(-3600 * hoursAgo), QFileDevice::FileModificationTime));
+    };
+    make(u"corpus-a.cache"_s, 4);  // the oldest, but the one in use
+    make(u"corpus-b.cache"_s, 3);
+    make(u"corpus-c.cache"_s, 2);
+    make(u"corpus-d.cache"_s, 1);
+    make(u"corpus-d.cache.Xy12ab"_s, 2);  // a write killed two hours ago
+    make(u"corpus-c.cache.Zz34cd"_s, 0);  // a write perhaps still going on
+    make(u"notes.txt"_s, 5);              // not the cache's
+
+    removeStaleCacheFiles(folder.path(), folder.filePath(u"corpus-a.cache"_s), 250);
+    QCOMPARE(folder.entryList(QDir::Files, QDir::Name),
+             (QStringList{u"corpus-a.cache"_s, u"corpus-c.cache.Zz34cd"_s, u"corpus-d.cache"_s, u"notes.txt"_s}));
 }
 
 void TestCorpusCache::loader_takesUnchangedFilesFromTheCache()

@@ -4,13 +4,23 @@
 #include "eventindex.h"
 #include "extractor.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
 namespace dateline {
+
+namespace {
+
+// The cache of the corpus opened is always kept; others go, least recently used first, beyond this.
+constexpr qint64 kMaxCacheBytes = qint64(2) * 1024 * 1024 * 1024;
+
+} // namespace
 
 void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job job, const std::shared_ptr<std::atomic_bool> &cancel)
 {
@@ -69,7 +79,13 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
             qCWarning(lcCorpusCache).noquote() << u"Could not write the cache %1: %2"_s.arg(job.cacheFile, error);
         else
             qCDebug(lcCorpusCache) << "Wrote" << job.cache->size() << "articles to the cache in" << timer.elapsed() << "ms";
+    } else if (cacheRead) {
+        // Marked as used, so that it is the last to go when the folder is pruned.
+        if (QFile file(job.cacheFile); file.open(QIODevice::ReadWrite))
+            file.setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime);
     }
+    if (!job.cacheFile.isEmpty())
+        removeStaleCacheFiles(QFileInfo(job.cacheFile).path(), job.cacheFile, kMaxCacheBytes);
 }
 
 CorpusLoader::CorpusLoader(QObject *parent) : QObject(parent)
