@@ -116,6 +116,32 @@ MonthlySeries eventsPerMonth(const EventIndex &index, const QList<int> &events, 
     return result;
 }
 
+MonthlySeries inBinsOf(const MonthlySeries &monthly, int monthsPerBin)
+{
+    Q_ASSERT(monthly.monthsPerBin == 1 && monthsPerBin >= 1);
+    MonthlySeries binned = monthly;
+    if (monthsPerBin == 1 || monthly.months.isEmpty())
+        return binned;
+    const auto binOf = [monthsPerBin](int month) { return month / monthsPerBin; };  // months are >= 0: year >= 1
+    const int firstBin = binOf(monthly.firstMonth);
+    const qsizetype bins = binOf(monthly.firstMonth + int(monthly.months.size()) - 1) - firstBin + 1;
+    binned.monthsPerBin = monthsPerBin;
+    binned.firstMonth = firstBin * monthsPerBin;
+    binned.months.clear();
+    for (qsizetype bin = 0; bin < bins; ++bin) {
+        const int month = binned.firstMonth + int(bin) * monthsPerBin;
+        binned.months.append(QDate(month / 12, month % 12 + 1, 1));
+    }
+    for (qsizetype series = 0; series < monthly.counts.size(); ++series) {
+        QList<int> row(bins, 0);
+        const QList<int> &counts = monthly.counts.at(series);
+        for (qsizetype month = 0; month < counts.size(); ++month)
+            row[binOf(monthly.firstMonth + int(month)) - firstBin] += counts.at(month);
+        binned.counts[series] = std::move(row);
+    }
+    return binned;
+}
+
 MonthlySeries actorActivity(const EventIndex &index, const QList<int> &events, const QStringList &actors)
 {
     MonthlySeries result = emptyMonths(index, events, actors.size());

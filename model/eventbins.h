@@ -28,10 +28,11 @@ class EventIndex;
 // - types: each event once, dated or not: the counts add up to the number of events.
 // - pairs: an event naming k actors contributes its k(k-1)/2 unordered pairs, dated or not.
 
-// Consecutive calendar months, and one row of counts per series across them.
+// Consecutive calendar months, or bins of a few months, and one row of counts per series across them.
 struct MonthlySeries
 {
-    QList<QDate> months;        // the first day of each month, from the first dated event's to the last's
+    QList<QDate> months;        // the first day of each month (or bin), from the first dated event's to the last's
+    int monthsPerBin = 1;       // 1, or 3 for quarters, 12 for years: see inBinsOf()
     QStringList series;         // actor names; with `hasOthers`, the last series is "others"
     bool hasOthers = false;
     QList<QList<int>> counts;   // counts[series][month]
@@ -59,6 +60,11 @@ MonthlySeries eventsPerMonth(const EventIndex &index, const QList<int> &events, 
 
 // For each of `actors`, the events per month that name it.
 MonthlySeries actorActivity(const EventIndex &index, const QList<int> &events, const QStringList &actors);
+
+// The same counts in bins of `monthsPerBin` months aligned on the calendar (quarters, years): what
+// a chart shows when single months would be thinner than a pixel. Nothing is lost: every count
+// lands in the bin of its month, and yearOnly and undated stay as they are.
+MonthlySeries inBinsOf(const MonthlySeries &monthly, int monthsPerBin);
 
 // Events per type, indexed by int(EventType).
 std::array<int, kEventTypeCount> eventsPerType(const EventIndex &index, const QList<int> &events);

@@ -56,6 +56,7 @@ private slots:
     void pairs_areUnorderedAndCountedOncePerEvent();
     void summary_countsArticlesAndDateRange();
     void noEvents_giveEmptyBins();
+    void binsOfQuartersAndYears_alignOnTheCalendarAndLoseNothing();
 };
 
 void TestEventBins::monthly_addsUpToTheEventsWithYearOnlyAndUndatedApart()
@@ -202,6 +203,35 @@ void TestEventBins::noEvents_giveEmptyBins()
     QVERIFY(undatedOnly.months.isEmpty());
     QCOMPARE(undatedOnly.undated, 1);
     QVERIFY(!summarizeEvents(index, {4}).first.isValid());
+}
+
+void TestEventBins::binsOfQuartersAndYears_alignOnTheCalendarAndLoseNothing()
+{
+    CorpusBuilder builder;
+    builder.add(DateValue::ofDay(2019, 11, 15), EventType::Meeting, {u"Xi Jinping"_s});
+    builder.add(DateValue::ofMonth(2020, 2), EventType::Meeting, {u"Xi Jinping"_s});
+    builder.add(DateValue::ofDay(2020, 3, 31), EventType::Visit, {u"Vladimir Putin"_s});
+    builder.add(DateValue::ofMonth(2021, 4), EventType::Visit, {u"Xi Jinping"_s});
+    builder.add(DateValue::ofYear(2020), EventType::Visit, {u"Xi Jinping"_s});
+    const EventIndex index(builder.corpus);
+    const MonthlySeries monthly = eventsPerMonth(index, {0, 1, 2, 3, 4}, 1);
+    QCOMPARE(monthly.months.size(), 18);  // November 2019 to April 2021
+
+    const MonthlySeries quarters = inBinsOf(monthly, 3);
+    QCOMPARE(quarters.monthsPerBin, 3);
+    QCOMPARE(quarters.months.first(), QDate(2019, 10, 1));  // the quarter of November
+    QCOMPARE(quarters.months.last(), QDate(2021, 4, 1));
+    QCOMPARE(quarters.months.size(), 7);
+    QCOMPARE(quarters.monthTotal(0), 1);
+    QCOMPARE(quarters.monthTotal(1), 2);  // February and 31 March 2020: one quarter
+    QCOMPARE(quarters.monthTotal(6), 1);
+    QCOMPARE(quarters.total(), monthly.total());
+    QCOMPARE(quarters.yearOnly, 1);
+
+    const MonthlySeries years = inBinsOf(monthly, 12);
+    QCOMPARE(years.months, (QList<QDate>{QDate(2019, 1, 1), QDate(2020, 1, 1), QDate(2021, 1, 1)}));
+    QCOMPARE(years.counts, (QList<QList<int>>{{1, 1, 1}, {0, 1, 0}}));  // Xi Jinping, then others (Putin in March 2020)
+    QCOMPARE(years.firstMonth, 2019 * 12);
 }
 
 QTEST_GUILESS_MAIN(TestEventBins)

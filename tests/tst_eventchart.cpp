@@ -88,6 +88,7 @@ private slots:
     void monthly_barsAddUpToTheDatedEventsAndTitleStatesTheFilter();
     void monthly_axisTicksFallOnCalendarBoundaries();
     void monthly_clickNarrowsToThatMonth();
+    void monthly_decadesAreBinnedByYear();
     void actors_linesPerActorAndClickNarrowsToActorAndMonth();
     void types_clickNarrowsToTheType();
     void pairs_topPairIsOnTopAndClickNarrowsToBothActors();
@@ -160,6 +161,34 @@ void TestEventChart::monthly_clickNarrowsToThatMonth()
     QCOMPARE(narrowed.text, u"gaz"_s);
     chart.activate(999);
     QCOMPARE(spy.size(), 1);
+}
+
+void TestEventChart::monthly_decadesAreBinnedByYear()
+{
+    // Forty years of months would be 469 bars a pixel wide, and of quarters still 157: years instead.
+    CorpusBuilder builder;
+    for (int year = 1984; year <= 2023; ++year)
+        builder.add(DateValue::ofDay(year, 6, 1), EventType::Meeting, {kXi});
+    const EventIndex index(builder.corpus);
+    EventChart chart(ChartKind::Monthly);
+    chart.setEvents(index, allEvents(*builder.corpus), EventFilter());
+    QCOMPARE(chart.monthly().monthsPerBin, 12);
+    QCOMPARE(chart.monthly().months.size(), 40);
+    QVERIFY2(chart.title().startsWith(u"Events per year"_s), qPrintable(chart.title()));
+    auto *bars = onlySeries<QStackedBarSeries>(chart);
+    QCOMPARE(bars->barSets().first()->count(), 40);
+
+    QSignalSpy spy(&chart, &EventChart::narrowRequested);
+    emit bars->clicked(2, bars->barSets().first());  // 1986
+    QCOMPARE(spy.size(), 1);
+    const auto narrowed = spy.first().first().value<EventFilter>();
+    QCOMPARE(narrowed.from.firstQDate(), QDate(1986, 1, 1));
+    QCOMPARE(narrowed.to.lastQDate(), QDate(1986, 12, 31));
+
+    EventChart actors(ChartKind::Actors);
+    actors.setEvents(index, allEvents(*builder.corpus), EventFilter());
+    QCOMPARE(actors.monthly().monthsPerBin, 12);
+    QVERIFY2(actors.title().startsWith(u"Activity of actors per year"_s), qPrintable(actors.title()));
 }
 
 void TestEventChart::actors_linesPerActorAndClickNarrowsToActorAndMonth()

@@ -18,7 +18,7 @@ ChartsPanel::ChartsPanel(QWidget *parent) : QWidget(parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"chartTabs"_s);
     m_tabs->setDocumentMode(true);
-    const std::array labels{tr("Per Month"), tr("Actors"), tr("Types"), tr("Pairs")};
+    const std::array labels{tr("Over Time"), tr("Actors"), tr("Types"), tr("Pairs")};
     for (int kind = 0; kind < kChartKindCount; ++kind) {
         auto *chart = new EventChart(ChartKind(kind));
         m_charts.at(std::size_t(kind)) = chart;

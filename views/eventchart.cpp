@@ -35,6 +35,17 @@ static_assert(kSeriesColors.size() >= std::size_t(EventChart::kTopActors));
 
 int monthNumber(QDate date) { return date.year() * 12 + date.month() - 1; }
 
+// Months, or quarters or years when there would be more than kMaxBins months: a bar or point
+// a few pixels wide at most can still be seen and clicked.
+constexpr qsizetype kMaxBins = 120;
+MonthlySeries readableBins(const MonthlySeries &monthly)
+{
+    for (const int monthsPerBin : {1, 3})
+        if (monthly.months.size() <= kMaxBins * monthsPerBin)
+            return inBinsOf(monthly, monthsPerBin);
+    return inBinsOf(monthly, 12);
+}
+
 // A step that is a round number at most a fifth of `maximum`, so that the count axis has integer ticks.
 int countStep(int maximum)
 {
@@ -91,17 +102,19 @@ void EventChart::setEvents(const EventIndex &index, const QList<int> &events, co
     QString heading;
     switch (m_kind) {
     case ChartKind::Monthly:
-        heading = tr("Events per month");
-        m_monthly = eventsPerMonth(index, events, kTopActors);
+        m_monthly = readableBins(eventsPerMonth(index, events, kTopActors));
+        heading = m_monthly.monthsPerBin == 12 ? tr("Events per year")
+                  : m_monthly.monthsPerBin == 3 ? tr("Events per quarter") : tr("Events per month");
         buildMonthly();
         break;
     case ChartKind::Actors: {
-        heading = tr("Activity of actors per month");
         QStringList actors(filter.actors.cbegin(), filter.actors.cend());
         actors.sort();
         if (actors.isEmpty() || actors.size() > kTopActors)
             actors = topActors(index, events, kTopActors);
-        m_monthly = actorActivity(index, events, actors);
+        m_monthly = readableBins(actorActivity(index, events, actors));
+        heading = m_monthly.monthsPerBin == 12 ? tr("Activity of actors per year")
+                  : m_monthly.monthsPerBin == 3 ? tr("Activity of actors per quarter") : tr("Activity of actors per month");
         buildActors();
         break;
     }
@@ -265,16 +278,17 @@ void EventChart::relabelMonthAxis()
 {
     if (!m_monthAxis || m_monthly.months.isEmpty())
         return;
-    const qsizetype months = m_monthly.months.size();
+    const int perBin = m_monthly.monthsPerBin;
+    const qsizetype bins = m_monthly.months.size();
     const QFontMetricsF metrics(m_monthAxis->labelsFont());
     const QLocale locale;
     const double monthLabel = metrics.horizontalAdvance(locale.toString(QDate(2000, 9, 1), u"MMM yyyy"_s)) + metrics.averageCharWidth() * 2;
     const double yearLabel = metrics.horizontalAdvance(u"0000"_s) + metrics.averageCharWidth() * 2;
     const double width = plotArea().width() > 0 ? plotArea().width() : 600.0;
-    const double perMonth = width / double(months);
+    const double perMonth = width / double(bins * perBin);
     int step = kMonthSteps.back();
     for (const int candidate : kMonthSteps) {
-        if (candidate * perMonth >= (candidate < 12 ? monthLabel : yearLabel)) {
+        if (candidate % perBin == 0 && candidate * perMonth >= (candidate < 12 ? monthLabel : yearLabel)) {
             step = candidate;
             break;
         }
@@ -288,9 +302,9 @@ void EventChart::relabelMonthAxis()
         m_monthAxis->remove(label);
     const int first = monthNumber(m_monthly.months.first());
     bool labelled = false;
-    // Boundaries from the first month's start to the last month's end, labelled where aligned to the step.
-    for (qsizetype i = 0; i <= months; ++i) {
-        const int number = first + int(i);
+    // Boundaries from the first bin's start to the last bin's end, labelled where aligned to the step.
+    for (qsizetype i = 0; i <= bins; ++i) {
+        const int number = first + int(i) * perBin;
         if (number % step != 0)
             continue;
         const QDate date(number / 12, number % 12 + 1, 1);
@@ -315,7 +329,7 @@ std::optional<EventFilter> EventChart::narrowedFilter(int index, int series) con
         const QDate date = m_monthly.months.at(month);
         // Day precision, as the filter dock's date range reads it.
         narrowed.from = DateValue::fromQDate(date, Precision::Day);
-        narrowed.to = DateValue::fromQDate(date.addMonths(1).addDays(-1), Precision::Day);
+        narrowed.to = DateValue::fromQDate(date.addMonths(m_monthly.monthsPerBin).addDays(-1), Precision::Day);
         return true;
     };
     switch (m_kind) {
