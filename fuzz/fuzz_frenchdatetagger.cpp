@@ -5,8 +5,6 @@
 #include "fuzzcheck.h"
 #include "publicationdatefinder.h"
 
-#include <QStandardPaths>
-
 #include <fuzzer/FuzzedDataProvider.h>
 
 using namespace dateline;
@@ -15,7 +13,6 @@ namespace {
 
 struct Tools
 {
-    Tools() { QStandardPaths::setTestModeEnabled(true); }  // the user's own resource files stay out
     ArticleReader reader;
     FrenchDateTagger tagger;
     PublicationDateFinder finder{tagger};
