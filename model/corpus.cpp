@@ -9,11 +9,26 @@
 #include <QThread>
 #include <QThreadPool>
 
-#include <ranges>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace dateline {
+
+namespace {
+
+// Whether entries[i] == i throughout. A loop, as std::views::iota does not compile with
+// clang 14 over libstdc++ 12 (the sanitizer and fuzzer builds).
+bool isIdentity(const QList<qsizetype> &entries)
+{
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (entries[i] != i)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 QList<QStringList> Corpus::actorsByArticle() const
 {
@@ -116,7 +131,7 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
 
     // Reopening files that have not changed, entry i is file i: the cache's lists are shared, not copied.
     if (cache && reused == files.size() && cache->size() == files.size()
-        && std::ranges::equal(entries, std::views::iota(qsizetype(0), files.size()))) {
+        && isIdentity(entries)) {
         if (std::optional<Corpus> corpus = cache->wholeCorpus()) {
             if (stats)
                 *stats = {reused, 0, false, true};

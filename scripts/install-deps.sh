@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Dateline needs to build, test and take screenshots on Debian 12.
+# Installs what Dateline needs to build, test, fuzz and take screenshots on Debian 12.
 # Only missing packages are installed, so running it again is cheap.
 set -euo pipefail
 
@@ -9,6 +9,9 @@ packages=(
     qt6-l10n-tools libgl-dev libqt6opengl6-dev libboost-date-time-dev
     qt6-qpa-plugins libqt6svg6 fonts-dejavu-core
     xvfb xauth python3
+    # The sanitizer build and the fuzzers: clang, its sanitizer and libFuzzer runtimes, and
+    # llvm-symbolizer for readable stack traces.
+    clang libclang-rt-14-dev llvm
 )
 
 missing=()

@@ -179,7 +179,7 @@ void TestArticleReader::emptyAndBinaryFilesAreProblems_data()
     QTest::addColumn<QString>("problem");
     QTest::newRow("empty") << QByteArray() << u"empty file"_s;
     QTest::newRow("only blanks") << "  \n\n  "_ba << u"empty file"_s;
-    QTest::newRow("PNG header") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33)
+    QTest::newRow("PNG header") << "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0"_ba
                                 << u"not a text file (binary content)"_s;
     QTest::newRow("PNG signature then text-like bytes")
         << QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(2000, '\xA5') << u"not a text file (binary content)"_s;
