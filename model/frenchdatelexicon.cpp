@@ -24,10 +24,11 @@ void foldForDates(QStringView text, QString &folded)
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
         // The simple one-to-one case mapping keeps offsets aligned with the original text.
-        if (isApostrophe(c))
+        // ASCII first: it is most of the text, and isApostrophe() is a chain of comparisons.
+        if (c.unicode() < 128)
+            out[i] = (c >= u'A' && c <= u'Z') ? QChar(c.unicode() + 32) : c == u'`' ? QChar(u'\'') : c;
+        else if (isApostrophe(c))
             out[i] = u'\'';
-        else if (c.unicode() < 128)
-            out[i] = (c >= u'A' && c <= u'Z') ? QChar(c.unicode() + 32) : c;
         else
             out[i] = c.toLower();
     }
@@ -152,7 +153,7 @@ void FrenchDateLexicon::addPhrase(const QString &text, Phrase phrase)
     phrase.words = keepWords(text);
     if (phrase.words.empty())
         return;
-    phrasesByFirstWord[phrase.words.front()].push_back(int(phrases.size()));
+    phrasesByFirstWord[phrase.words.front()][size_t(phrase.kind)].push_back(int(phrases.size()));
     phrases.push_back(std::move(phrase));
 }
 
@@ -299,11 +300,6 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
             continue;  // those only follow a count of units
         if (openers.insert(phrase.words.front()).second)
             phraseOnlyOpeners.insert(phrase.words.front());
-    }
-    // Grouped by kind, in file order within a kind: a lookup reads only the entries of its kind.
-    for (auto &entry : phrasesByFirstWord) {
-        std::stable_sort(entry.second.begin(), entry.second.end(),
-                         [this](int a, int b) { return phrases[size_t(a)].kind < phrases[size_t(b)].kind; });
     }
 }
 

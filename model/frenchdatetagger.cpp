@@ -102,14 +102,6 @@ DateValue containing(const greg::date &first, const greg::date &last)
 // "mi-mars": asked of every word, where QStringView::startsWith() would be a library call.
 bool startsWithMi(QStringView key) { return key.size() >= 3 && key[0] == u'm' && key[1] == u'i' && key[2] == u'-'; }
 
-// Orders the lexicon's phrase indices by the kind of the phrase, for std::equal_range.
-struct PhraseKindOrder
-{
-    const FrenchDateLexicon &lx;
-    bool operator()(int index, PhraseKind kind) const { return lx.phrases[size_t(index)].kind < kind; }
-    bool operator()(PhraseKind kind, int index) const { return kind < lx.phrases[size_t(index)].kind; }
-};
-
 class Recognizer
 {
 public:
@@ -138,7 +130,7 @@ private:
     const std::vector<DateToken> &t;
     const int n;
     mutable int m_phraseToken = -1;  // phraseAt()'s last lookup
-    mutable const std::vector<int> *m_phraseList = nullptr;
+    mutable const FrenchDateLexicon::PhrasesByKind *m_phraseList = nullptr;
 
     // Cheap test of whether an expression can start at token i; most words cannot.
     bool mayOpen(int i) const
@@ -194,9 +186,8 @@ private:
         if (!m_phraseList)
             return -1;
         int best = -1;
-        const auto ofKind = std::equal_range(m_phraseList->cbegin(), m_phraseList->cend(), kind, PhraseKindOrder{lx});
-        for (auto index = ofKind.first; index != ofKind.second; ++index) {
-            const auto &candidate = lx.phrases[size_t(*index)];
+        for (const int index : (*m_phraseList)[size_t(kind)]) {
+            const auto &candidate = lx.phrases[size_t(index)];
             const int size = int(candidate.words.size());
             bool ok = true;
             for (int k = 1; k < size && ok; ++k)
