@@ -39,6 +39,12 @@ const WordSet &titleCapitalisedWords()
     return words;
 }
 
+// QStringView::endsWith() is a library call: isLocative() asks it of every locative for every place named.
+bool endsWith(QStringView text, QStringView suffix)
+{
+    return text.size() >= suffix.size() && WordEqual{}(text.last(suffix.size()), suffix);
+}
+
 QDate parsePartialDate(const QString &iso, bool end)
 {
     const DateValue value = DateValue::fromIso(iso);
@@ -294,7 +300,7 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
     const QStringView before = folded.mid(rangeStart, end - rangeStart);
     for (const QString &locative : m_locatives) {
         // "venue d'" ends right at the name, "à" before a space.
-        if (before.endsWith(locative) && (end == at || !locative.endsWith(u'\''))
+        if (endsWith(before, locative) && (end == at || !locative.endsWith(u'\''))
             && isWordBoundedAt(folded, end - locative.size(), end))
             return true;
     }
