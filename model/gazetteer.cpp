@@ -216,10 +216,7 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
     const QStringList words = foldedWords(phrase);
     if (words.isEmpty())
         return;
-    auto found = m_entriesByFirstWord.find(words.first());
-    if (found == m_entriesByFirstWord.end())
-        found = m_entriesByFirstWord.emplace(keep(words.first()), std::vector<int>()).first;
-    std::vector<int> &candidates = found->second;
+    std::vector<int> &candidates = entriesStartingLike(words);
     for (int index : std::as_const(candidates)) {
         Entry &existing = m_entries[index];
         if (existing.words != words)
@@ -236,6 +233,21 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
         entry.holders.append({actor, role});
     candidates.push_back(int(m_entries.size()));
     m_entries.append(entry);
+}
+
+// The list an entry of `words` belongs in; the words of the entries in it are compared one by one.
+std::vector<int> &Gazetteer::entriesStartingLike(const QStringList &words)
+{
+    auto first = m_entriesByFirstWord.find(words.first());
+    if (first == m_entriesByFirstWord.end())
+        first = m_entriesByFirstWord.emplace(keep(words.first()), EntriesStartingWith()).first;
+    if (words.size() == 1)
+        return first->second.oneWord;
+    auto &bySecondWord = first->second.bySecondWord;
+    auto second = bySecondWord.find(words.at(1));
+    if (second == bySecondWord.end())
+        second = bySecondWord.emplace(keep(words.at(1)), std::vector<int>()).first;
+    return second->second;
 }
 
 int Gazetteer::indexOf(const QString &name) const { return m_byName.value(foldForMatching(name.trimmed()), -1); }
@@ -373,26 +385,40 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
 
+    // The longest of `candidates` that words[i...] spell, the first of them if several are as long.
+    const auto longestAt = [&](qsizetype i, const std::vector<int> &candidates) {
+        const Entry *best = nullptr;
+        for (int index : candidates) {
+            const Entry &entry = m_entries.at(index);
+            if (i + entry.words.size() > words.size() || (best && best->words.size() >= entry.words.size()))
+                continue;
+            bool matches = true;
+            for (qsizetype k = 1; k < entry.words.size() && matches; ++k)
+                matches = WordEqual{}(word(i + k), entry.words.at(k));
+            if (!matches)
+                continue;
+            // Names are capitalised ("von der Leyen" too, somewhere); a lower-case "chine" is something else.
+            bool capitalisedSomewhere = false;
+            for (qsizetype k = 0; k < entry.words.size() && !capitalisedSomewhere; ++k)
+                capitalisedSomewhere = capitalised(i + k);
+            if (entry.kind == MentionKind::Role || capitalisedSomewhere)
+                best = &entry;
+        }
+        return best;
+    };
+
     QList<ActorMention> mentions;
     QList<bool> covered(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Entry *best = nullptr;
-        const auto candidates = m_entriesByFirstWord.find(word(i));
-        if (candidates != m_entriesByFirstWord.end()) {
-            for (int index : candidates->second) {
-                const Entry &entry = m_entries.at(index);
-                if (i + entry.words.size() > words.size() || (best && best->words.size() >= entry.words.size()))
-                    continue;
-                bool matches = true;
-                for (qsizetype k = 1; k < entry.words.size() && matches; ++k)
-                    matches = WordEqual{}(word(i + k), entry.words.at(k));
-                // Names are capitalised ("von der Leyen" too, somewhere); a lower-case "chine" is something else.
-                bool capitalisedSomewhere = false;
-                for (qsizetype k = 0; k < entry.words.size() && !capitalisedSomewhere; ++k)
-                    capitalisedSomewhere = capitalised(i + k);
-                if (matches && (entry.kind == MentionKind::Role || capitalisedSomewhere))
-                    best = &entry;
-            }
+        if (const auto first = m_entriesByFirstWord.find(word(i)); first != m_entriesByFirstWord.end()) {
+            // An entry of several words is longer than one of a single word: it wins if it matches.
+            const auto &bySecondWord = first->second.bySecondWord;
+            if (const auto second = i + 1 < words.size() ? bySecondWord.find(word(i + 1)) : bySecondWord.end();
+                second != bySecondWord.end())
+                best = longestAt(i, second->second);
+            if (!best)
+                best = longestAt(i, first->second.oneWord);
         }
         const QStringView previous = i > 0 ? word(i - 1) : QStringView();
         if (best) {
