@@ -1,6 +1,7 @@
 #include "articlereader.h"
 
 #include "resourcefiles.h"
+#include "textfolding.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -291,7 +292,10 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
     return article;
 }
 
-bool ArticleReader::isJunkLine(QStringView line) const { return m_junkLine.match(line).hasMatch(); }
+bool ArticleReader::isJunkLine(QStringView line) const
+{
+    return m_junkLine.match(line, 0, QRegularExpression::NormalMatch, matchOptionsFor(line)).hasMatch();
+}
 
 QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan paragraph) const
 {

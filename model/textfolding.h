@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -31,6 +32,11 @@ inline bool isApostrophe(QChar c)
     default: return false;
     }
 }
+
+// Options for matching a regular expression against `subject`. PCRE checks that a subject is
+// valid UTF-16 before every match, a scan of all of it that costs more than matching a pattern
+// against a sentence; text without surrogates is valid, and is spared the check.
+QRegularExpression::MatchOptions matchOptionsFor(QStringView subject);
 
 // Whether `word` (already folded) occurs in `folded` as a whole word, not inside another.
 bool containsWord(QStringView folded, QStringView word);
