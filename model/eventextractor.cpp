@@ -7,8 +7,6 @@
 #include <QJsonArray>
 
 #include <algorithm>
-#include <array>
-#include <bit>
 
 using namespace Qt::StringLiterals;
 
@@ -122,7 +120,8 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         for (const TypeCues &type : std::as_const(types)) {
             const QStringList &cues = verbs ? type.verbs : type.nouns;
             const qsizetype index = m_cueLists.size();
-            m_cueLists.append({type.type, verbs, verbs ? type.verbPattern : type.nounPattern});
+            const QRegularExpression &pattern = verbs ? type.verbPattern : type.nounPattern;
+            m_cueLists.append({type.type, verbs, pattern, QRegularExpression(u"\\G" + pattern.pattern(), pattern.patternOptions())});
             if (index >= kFilteredLists)
                 continue;
             const quint64 bit = quint64(1) << index;
@@ -186,10 +185,14 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
         return -1;
     };
 
-    // The lists that may match, and where the first of their leads starts: cue patterns match
-    // after (?<!\w), which an ASCII letter, digit or underscore before rules out.
-    quint64 possible = m_unfilteredLists;
-    std::array<qsizetype, kFilteredLists> firstLead{};  // 0 for the unfiltered lists
+    // Where leads start, in order, and the lists they open. Cue patterns match after (?<!\w),
+    // which an ASCII letter, digit or underscore before rules out.
+    struct LeadAt
+    {
+        qsizetype at;
+        quint64 lists;
+    };
+    std::vector<LeadAt> leads;
     for (qsizetype at = 0; at + kKeyLength <= folded.size(); ++at) {
         if (at > 0) {
             const char16_t before = folded[at - 1].unicode();
@@ -199,28 +202,46 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
         const quint64 key = packedKey(folded.sliced(at, kKeyLength));
         if (const size_t filterBit = keyFilterBit(key, kKeyFilterBits); !(m_keyFilter[filterBit / 64] >> (filterBit % 64) & 1))
             continue;
-        const auto leads = m_leadsByKey.find(key);
-        if (leads == m_leadsByKey.end())
+        const auto sameKey = m_leadsByKey.find(key);
+        if (sameKey == m_leadsByKey.end())
             continue;
         const QStringView rest = folded.sliced(at);
-        for (const Lead &lead : leads->second) {
-            quint64 fresh = lead.lists & ~possible;
+        quint64 lists = 0;
+        for (const Lead &lead : sameKey->second) {
             // The first kKeyLength units are the key's.
-            if (!fresh || lead.text.size() > rest.size()
+            if (!(lead.lists & ~lists) || lead.text.size() > rest.size()
                 || !std::equal(lead.text.cbegin() + kKeyLength, lead.text.cend(), rest.cbegin() + kKeyLength))
                 continue;
-            possible |= fresh;
-            for (; fresh; fresh &= fresh - 1)
-                firstLead[size_t(std::countr_zero(fresh))] = at;
+            lists |= lead.lists;
         }
+        if (lists)
+            leads.push_back({at, lists});
     }
+    // A match of a filtered list starts where one of its leads does: the first match from an
+    // offset is the first one anchored at a lead at or after it. An anchored attempt costs little;
+    // a search runs the whole alternation of cues at every position up to its match.
+    const auto firstCueAtLeads = [&](const CueList &list, quint64 bit) -> qsizetype {
+        qsizetype from = 0;  // past the last match rejected
+        for (const LeadAt &lead : leads) {
+            if (!(lead.lists & bit) || lead.at < from)
+                continue;
+            const auto match = list.anchored.match(folded, lead.at, QRegularExpression::NormalMatch, options);
+            if (!match.hasMatch())
+                continue;
+            if (match.capturedLength() == 0)
+                return firstCue(list.pattern, list.verbs, lead.at);  // as a search from here would go on
+            if (!rejected(match.capturedStart(), list.verbs))
+                return match.capturedEnd();
+            from = match.capturedEnd();
+        }
+        return -1;
+    };
 
     for (qsizetype index = 0; index < m_cueLists.size(); ++index) {
-        const bool filtered = index < kFilteredLists;
-        if (filtered && !(possible >> index & 1))
-            continue;
         const CueList &list = m_cueLists[index];
-        if (const qsizetype end = firstCue(list.pattern, list.verbs, filtered ? firstLead[size_t(index)] : 0); end >= 0)
+        const bool byLeads = index < kFilteredLists && !(m_unfilteredLists >> index & 1);
+        const qsizetype end = byLeads ? firstCueAtLeads(list, quint64(1) << index) : firstCue(list.pattern, list.verbs, 0);
+        if (end >= 0)
             return Typing{list.type, end};
     }
     return std::nullopt;
