@@ -21,16 +21,13 @@ void foldForDates(QStringView text, QString &folded)
 {
     folded.resize(text.size());
     QChar *out = folded.data();
+    if (!foldAscii(text, out))
+        return;
+    // The simple one-to-one case mapping keeps offsets aligned with the original text.
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
-        // The simple one-to-one case mapping keeps offsets aligned with the original text.
-        // ASCII first: it is most of the text, and isApostrophe() is a chain of comparisons.
-        if (c.unicode() < 128)
-            out[i] = (c >= u'A' && c <= u'Z') ? QChar(c.unicode() + 32) : c == u'`' ? QChar(u'\'') : c;
-        else if (isApostrophe(c))
-            out[i] = u'\'';
-        else
-            out[i] = c.toLower();
+        if (c.unicode() >= 0x80)
+            out[i] = isApostrophe(c) ? QChar(u'\'') : c.toLower();
     }
 }
 
@@ -307,7 +304,7 @@ int FrenchDateLexicon::numberWordValue(QStringView word) const
 {
     if (const auto it = numbers.find(word); it != numbers.end())
         return it->second;
-    if (!word.contains(u'-'))
+    if (std::find(word.begin(), word.end(), u'-') == word.end())  // QStringView::contains() is a library call
         return -1;
     int total = 0;
     int previous = 0;

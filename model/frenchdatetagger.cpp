@@ -615,7 +615,7 @@ private:
         } else if (isWord(j)) {
             QStringView word = t[j].key;
             for (const QStringView suffix : {u"ème", u"è", u"e"}) {
-                if (word.size() > suffix.size() && word.endsWith(suffix)) {
+                if (word.size() > suffix.size() && hasSuffix(word, suffix)) {
                     word.chop(suffix.size());
                     break;
                 }

@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace dateline {
@@ -37,12 +39,6 @@ const WordSet &titleCapitalisedWords()
         u"nationale", u"agriculture", u"transports", u"chinois", u"russe", u"kremlin", u"otan", u"onu", u"ue",
         u"maison", u"blanche", u"developpement", u"education", u"jeunesse"};
     return words;
-}
-
-// QStringView::endsWith() is a library call: isLocative() asks it of every locative for every place named.
-bool endsWith(QStringView text, QStringView suffix)
-{
-    return text.size() >= suffix.size() && WordEqual{}(text.last(suffix.size()), suffix);
 }
 
 QDate parsePartialDate(const QString &iso, bool end)
@@ -312,7 +308,7 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
     const QStringView before = folded.mid(rangeStart, end - rangeStart);
     for (const QString &locative : m_locatives) {
         // "venue d'" ends right at the name, "à" before a space.
-        if (endsWith(before, locative) && (end == at || !locative.endsWith(u'\''))
+        if (hasSuffix(before, locative) && (end == at || !locative.endsWith(u'\''))
             && isWordBoundedAt(folded, end - locative.size(), end))
             return true;
     }
@@ -465,10 +461,11 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
         int commas = 0;
         for (; k < words.size() && k <= i + 8; ++k) {
             const QStringView gap = text.mid(words[k - 1].end, words[k].start - words[k - 1].end);
-            if (gap.contains(u','))
+            if (std::find(gap.begin(), gap.end(), u',') != gap.end())
                 ++commas;
-            if (commas > 1 || gap.contains(u'.') || gap.contains(u';') || gap.contains(u':') || gap.contains(u'(')
-                || gap.contains(u'«') || gap.contains(u'"'))
+            // Searched here: QStringView::contains() of a character is a library call.
+            const auto endsClause = [](QChar c) { return c == u'.' || c == u';' || c == u':' || c == u'(' || c == u'«' || c == u'"'; };
+            if (commas > 1 || std::any_of(gap.begin(), gap.end(), endsClause))
                 break;
             // Lower-case mentions ("du ministère chinois") are part of the title; a name ends the search.
             if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k))))

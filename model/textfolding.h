@@ -21,6 +21,11 @@ namespace dateline {
 // are offsets into the original.
 QString foldForMatching(QStringView text);
 
+// The part of folding that most of French text needs, in a loop the compiler vectorises: writes
+// `text` to `out` with ASCII capitals in lower case and '`' made an apostrophe, every other unit
+// as it is. Returns whether some unit is not ASCII, for the caller to fold those in a second pass.
+bool foldAscii(QStringView text, QChar *out);
+
 // foldForMatching() for a regular expression: escapes ("\\S", "\\p{Lu}") are kept as written.
 QString foldPattern(QStringView pattern);
 
@@ -93,6 +98,12 @@ struct WordEqual
         return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
     }
 };
+// QStringView::endsWith() is a library call; matching asks it of many words.
+inline bool hasSuffix(QStringView text, QStringView suffix)
+{
+    return text.size() >= suffix.size() && WordEqual{}(text.last(suffix.size()), suffix);
+}
+
 // A word set or map with a filter in front. Most words of a text are in none of the tables
 // they are looked up in, and two bit tests turn them away before the table's bucket arithmetic
 // and pointer chasing, which lead profiles of whole corpora. Only the members that keep the
