@@ -82,6 +82,7 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
         }
         token.end = i;
         token.key = folded.mid(token.start, token.end - token.start);
+        token.keyHash = WordHash{}(token.key);
         tokens.push_back(token);
         blanks = 0;
         lineBreak = false;

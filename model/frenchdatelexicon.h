@@ -22,6 +22,7 @@ struct DateToken
     qsizetype start = 0;       // UTF-16 offsets into the original text
     qsizetype end = 0;
     QStringView key;           // folded text; a word keeps its elision apostrophe ("l'")
+    size_t keyHash = 0;        // WordHash of key, worked out once for the many tables patterns look in
     Kind kind = Kind::Punct;
     bool joined = false;       // no blank between this token and the previous one
     bool breakBefore = false;  // a line break or a run of blanks (removed junk) precedes it

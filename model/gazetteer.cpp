@@ -315,8 +315,8 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
     return false;
 }
 
-void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words, QList<bool> &covered,
-                                   QList<ActorMention> &mentions) const
+void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words,
+                                   const std::vector<size_t> &wordHashes, QList<bool> &covered, QList<ActorMention> &mentions) const
 {
     static const WordSet functionWords{u"de", u"du", u"des", u"la", u"le", u"les", u"l", u"d", u"a", u"au", u"aux",
                                        u"en", u"par", u"pour", u"avec", u"sur", u"dans", u"ou", u"qui", u"que", u"et"};
@@ -340,7 +340,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
             continue;
         const QStringView current = word(i);
         // "sino-russe", "russo-chinois": every half names a country.
-        if (std::find(current.begin(), current.end(), u'-') != current.end() && !m_demonyms.contains(current)) {
+        if (std::find(current.begin(), current.end(), u'-') != current.end() && !m_demonyms.contains(current, wordHashes[size_t(i)])) {
             const QList<QStringView> halves = current.split(u'-');
             QList<int> countries;
             for (const QStringView half : halves)
@@ -352,7 +352,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
             }
         }
         // "le ministère russe de la Défense", "des bombardiers stratégiques russes et chinois".
-        if (!m_institutions.contains(current))
+        if (!m_institutions.contains(current, wordHashes[size_t(i)]))
             continue;
         for (qsizetype j = i + 1, skipped = 0; j < words.size() && skipped <= 2 && sameClause(j - 1, j); ++j) {
             const QStringView next = word(j);
@@ -365,7 +365,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
                 }
                 break;
             }
-            if (functionWords.contains(next) || text[words[j].start].isUpper())
+            if (functionWords.contains(next, wordHashes[size_t(j)]) || text[words[j].start].isUpper())
                 break;
             ++skipped;
         }
@@ -380,6 +380,10 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     const QList<TextSpan> words = wordSpans(folded, range);
     const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
+    // Every word is looked up in several tables: its hash is worked out once.
+    std::vector<size_t> hashes(size_t(words.size()));
+    for (qsizetype i = 0; i < words.size(); ++i)
+        hashes[size_t(i)] = WordHash{}(word(i));
 
     // The longest of `candidates` that words[i...] spell, the first of them if several are as long.
     const auto longestAt = [&](qsizetype i, const std::vector<int> &candidates) {
@@ -407,7 +411,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     QList<bool> covered(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Entry *best = nullptr;
-        if (const auto first = m_entriesByFirstWord.find(word(i)); first != m_entriesByFirstWord.end()) {
+        if (const auto first = m_entriesByFirstWord.find(word(i), hashes[size_t(i)]); first != m_entriesByFirstWord.end()) {
             // An entry of several words is longer than one of a single word: it wins if it matches.
             const auto &bySecondWord = first->second.bySecondWord;
             if (const auto second = i + 1 < words.size() ? bySecondWord.find(word(i + 1)) : bySecondWord.end();
@@ -448,14 +452,14 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
         }
     }
 
-    addCountryMentions(text, folded, words, covered, mentions);
+    addCountryMentions(text, folded, words, hashes, covered, mentions);
 
     // People introduced by a title whom the gazetteer does not know.
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QStringView title = word(i);
         const bool honorific = (WordEqual{}(title, u"m") || WordEqual{}(title, u"mme") || WordEqual{}(title, u"mlle"))
                                && words[i].end < text.size() && text[words[i].end] == u'.';
-        if (!honorific && !titleWords().contains(title))
+        if (!honorific && !titleWords().contains(title, hashes[size_t(i)]))
             continue;
         qsizetype k = i + 1;
         int commas = 0;
@@ -468,12 +472,12 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             if (commas > 1 || std::any_of(gap.begin(), gap.end(), endsClause))
                 break;
             // Lower-case mentions ("du ministère chinois") are part of the title; a name ends the search.
-            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k))))
+            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k), hashes[size_t(k)])))
                 break;
             if (honorific)
                 break;
         }
-        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k)))
+        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k), hashes[size_t(k)]))
             continue;
         qsizetype end = k;
         while (end + 1 < words.size() && end < k + 2 && capitalised(end + 1) && !covered[end + 1]

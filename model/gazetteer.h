@@ -100,8 +100,8 @@ private:
     QStringView keep(const QString &word);
     int holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const;
     bool isLocative(QStringView folded, qsizetype rangeStart, qsizetype at) const;
-    void addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words, QList<bool> &covered,
-                            QList<ActorMention> &mentions) const;
+    void addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words,
+                            const std::vector<size_t> &wordHashes, QList<bool> &covered, QList<ActorMention> &mentions) const;
     void dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const;
 
     QList<Actor> m_actors;

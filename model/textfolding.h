@@ -131,9 +131,13 @@ public:
     using Table::end;
     using Table::size;
 
-    iterator find(QStringView word) { return mayContain(word) ? Table::find(word) : Table::end(); }
-    const_iterator find(QStringView word) const { return mayContain(word) ? Table::find(word) : Table::end(); }
-    bool contains(QStringView word) const { return mayContain(word) && Table::contains(word); }
+    iterator find(QStringView word) { return mayContain(WordHash{}(word)) ? Table::find(word) : Table::end(); }
+    const_iterator find(QStringView word) const { return mayContain(WordHash{}(word)) ? Table::find(word) : Table::end(); }
+    bool contains(QStringView word) const { return mayContain(WordHash{}(word)) && Table::contains(word); }
+    // The same for a word whose WordHash{}(word) is known: a tokenizer works it out once for
+    // all the tables a word is looked up in, and most words stop at the filter.
+    const_iterator find(QStringView word, size_t hash) const { return mayContain(hash) ? Table::find(word) : Table::end(); }
+    bool contains(QStringView word, size_t hash) const { return mayContain(hash) && Table::contains(word); }
     const auto &at(QStringView word) const { return Table::at(word); }
 
     auto &operator[](QStringView word)
@@ -170,20 +174,19 @@ private:
     static QStringView keyOf(const std::pair<const QStringView, Value> &entry) { return entry.first; }
 
     // Two positions from the well-mixed high bits of the hash.
-    static std::pair<size_t, size_t> filterBits(QStringView word)
+    static std::pair<size_t, size_t> filterBits(quint64 hash)
     {
-        const quint64 hash = WordHash{}(word);
         return {size_t(hash >> 52) % kFilterBits, size_t(hash >> 40) % kFilterBits};
     }
     void mark(QStringView word)
     {
-        const auto [a, b] = filterBits(word);
+        const auto [a, b] = filterBits(WordHash{}(word));
         m_filter[a / 64] |= quint64(1) << (a % 64);
         m_filter[b / 64] |= quint64(1) << (b % 64);
     }
-    bool mayContain(QStringView word) const
+    bool mayContain(size_t hash) const
     {
-        const auto [a, b] = filterBits(word);
+        const auto [a, b] = filterBits(hash);
         return (m_filter[a / 64] >> (a % 64) & 1) && (m_filter[b / 64] >> (b % 64) & 1);
     }
 };
