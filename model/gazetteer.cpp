@@ -253,26 +253,31 @@ int Gazetteer::holderOn(const Entry &entry, QDate first, QDate last, const QSet<
     if (!first.isValid() || !last.isValid() || last < first)
         return -1;
     const qint64 span = first.daysTo(last) + 1;
-    QSet<int> overlapping;  // held the post on some day of the date
-    QSet<int> mostly;       // held it on at least three quarters of it
+    // A handful of actors at most: vectors, where sets would allocate for every actor added.
+    std::vector<int> overlapping;  // held the post on some day of the date
+    std::vector<int> mostly;       // held it on at least three quarters of it
+    const auto add = [](std::vector<int> &actors, int actor) {
+        if (std::find(actors.cbegin(), actors.cend(), actor) == actors.cend())
+            actors.push_back(actor);
+    };
     for (const auto &[actor, roleIndex] : entry.holders) {
         const ActorRole &role = m_actors.at(actor).roles.at(roleIndex);
         const QDate from = std::max(first, role.from);
         const QDate to = role.to.isValid() ? std::min(last, role.to) : last;
         if (from > to)
             continue;
-        overlapping.insert(actor);
+        add(overlapping, actor);
         if ((from.daysTo(to) + 1) * 4 >= span * 3)
-            mostly.insert(actor);
+            add(mostly, actor);
     }
     // "Le chef de la diplomatie chinoise" after the article named Wang Yi is Wang Yi, even while
     // the foreign minister, whom the phrase can also mean, was Qin Gang.
-    const QSet<int> namedHolders = overlapping & named;
-    if (namedHolders.size() == 1)
-        return *namedHolders.cbegin();
+    const auto isNamed = [&named](int actor) { return named.contains(actor); };
+    if (std::count_if(overlapping.cbegin(), overlapping.cend(), isNamed) == 1)
+        return *std::find_if(overlapping.cbegin(), overlapping.cend(), isNamed);
     // A date that two holders shared (two titles for one job, or a handover inside the month)
     // names neither with certainty.
-    return mostly.size() == 1 ? *mostly.cbegin() : -1;
+    return mostly.size() == 1 ? mostly.front() : -1;
 }
 
 void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const
@@ -285,13 +290,16 @@ void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention>
         return (mention.kind == MentionKind::Name || mention.kind == MentionKind::ShortName || mention.kind == MentionKind::Unlisted)
                && (mention.actor < 0 || m_actors.at(mention.actor).kind == ActorKind::Person);
     };
+    const auto isRole = [](const ActorMention &mention) { return mention.kind == MentionKind::Role; };
+    if (std::none_of(mentions.cbegin(), mentions.cend(), isRole))
+        return;  // most sentences: nothing to drop, nothing to copy
     const auto gapIsApposition = [&](const ActorMention &left, const ActorMention &right) {
         return apposition.match(text.mid(left.span.end, right.span.start - left.span.end)).hasMatch();
     };
     QList<ActorMention> kept;
     for (qsizetype i = 0; i < mentions.size(); ++i) {
         const ActorMention &mention = mentions.at(i);
-        if (mention.kind == MentionKind::Role
+        if (isRole(mention)
             && ((i + 1 < mentions.size() && isPersonName(mentions.at(i + 1)) && gapIsApposition(mention, mentions.at(i + 1)))
                 || (i > 0 && isPersonName(mentions.at(i - 1)) && gapIsApposition(mentions.at(i - 1), mention))))
             continue;
