@@ -113,8 +113,15 @@ class Recognizer
 {
 public:
     Recognizer(const FrenchDateLexicon &lexicon, const std::vector<DateToken> &tokens)
-        : lx(lexicon), t(tokens), n(int(tokens.size()))
+        : lx(lexicon), t(tokens), n(int(tokens.size())), m_phrasesStarting(tokens.size())
     {
+        // Patterns ask for the phrases at a token many times, a kind at a time: they are looked up once.
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            // French often drops the accent of a capital: "A l'heure actuelle".
+            const bool capitalA = tokens[i].capitalized && WordEqual{}(tokens[i].key, u"a");
+            const auto it = capitalA ? lx.phrasesByFirstWord.find(u"à") : lx.phrasesByFirstWord.find(tokens[i].key, tokens[i].keyHash);
+            m_phrasesStarting[i] = it == lx.phrasesByFirstWord.end() ? nullptr : &it->second;
+        }
     }
 
     std::vector<Underspecified> run()
@@ -136,8 +143,7 @@ private:
     const FrenchDateLexicon &lx;
     const std::vector<DateToken> &t;
     const int n;
-    mutable int m_phraseToken = -1;  // phraseAt()'s last lookup
-    mutable const FrenchDateLexicon::PhrasesByKind *m_phraseList = nullptr;
+    std::vector<const FrenchDateLexicon::PhrasesByKind *> m_phrasesStarting;  // by token; null if none
 
     // Cheap test of whether an expression can start at token i; most words cannot.
     bool mayOpen(int i) const
@@ -181,20 +187,10 @@ private:
     // A longest multi-word entry of `kind` starting at token i; returns its end token or -1.
     int phraseAt(int i, PhraseKind kind, const FrenchDateLexicon::Phrase **phrase) const
     {
-        if (!has(i))
-            return -1;
-        if (i != m_phraseToken) {
-            // Patterns ask about the same token several times in a row: look it up once.
-            // French often drops the accent of a capital: "A l'heure actuelle".
-            const bool capitalA = t[i].key == u"a" && t[i].capitalized;
-            const auto it = capitalA ? lx.phrasesByFirstWord.find(u"à") : lx.phrasesByFirstWord.find(t[i].key, t[i].keyHash);
-            m_phraseToken = i;
-            m_phraseList = it == lx.phrasesByFirstWord.end() ? nullptr : &it->second;
-        }
-        if (!m_phraseList)
+        if (!has(i) || !m_phrasesStarting[size_t(i)])
             return -1;
         int best = -1;
-        for (const int index : (*m_phraseList)[size_t(kind)]) {
+        for (const int index : (*m_phrasesStarting[size_t(i)])[size_t(kind)]) {
             const auto &candidate = lx.phrases[size_t(index)];
             const int size = int(candidate.words.size());
             bool ok = true;
