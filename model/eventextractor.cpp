@@ -7,6 +7,8 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 
 using namespace Qt::StringLiterals;
 
@@ -185,54 +187,68 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
         return -1;
     };
 
-    // Where leads start, in order, and the lists they open. Cue patterns match after (?<!\w),
-    // which an ASCII letter, digit or underscore before rules out.
-    struct LeadAt
-    {
-        qsizetype at;
-        quint64 lists;
-    };
-    std::vector<LeadAt> leads;
-    for (qsizetype at = 0; at + kKeyLength <= folded.size(); ++at) {
+    // The lists among `wanted` one of whose leads starts at `at`. Cue patterns match after
+    // (?<!\w), which an ASCII letter, digit or underscore before rules out.
+    const auto listsWithLeadAt = [&](qsizetype at, quint64 wanted) -> quint64 {
         if (at > 0) {
             const char16_t before = folded[at - 1].unicode();
             if (before < 0x80 && (QChar::isLetterOrNumber(before) || before == u'_'))
-                continue;
+                return 0;
         }
         const quint64 key = packedKey(folded.sliced(at, kKeyLength));
         if (const size_t filterBit = keyFilterBit(key, kKeyFilterBits); !(m_keyFilter[filterBit / 64] >> (filterBit % 64) & 1))
-            continue;
+            return 0;
         const auto sameKey = m_leadsByKey.find(key);
         if (sameKey == m_leadsByKey.end())
-            continue;
+            return 0;
         const QStringView rest = folded.sliced(at);
         quint64 lists = 0;
         for (const Lead &lead : sameKey->second) {
             // The first kKeyLength units are the key's.
-            if (!(lead.lists & ~lists) || lead.text.size() > rest.size()
+            if (!(lead.lists & wanted & ~lists) || lead.text.size() > rest.size()
                 || !std::equal(lead.text.cbegin() + kKeyLength, lead.text.cend(), rest.cbegin() + kKeyLength))
                 continue;
-            lists |= lead.lists;
+            lists |= lead.lists & wanted;
         }
-        if (lists)
-            leads.push_back({at, lists});
+        return lists;
+    };
+    // The first position from `from` on where one of the leads of the lists `wanted` starts, or -1.
+    const auto nextLead = [&](qsizetype from, quint64 wanted) -> qsizetype {
+        for (qsizetype at = from; at + kKeyLength <= folded.size(); ++at) {
+            if (listsWithLeadAt(at, wanted))
+                return at;
+        }
+        return -1;
+    };
+
+    // Where the first lead of each filtered list starts, in one pass; -1 for lists with none.
+    quint64 unseen = 0;
+    for (qsizetype index = 0; index < std::min(m_cueLists.size(), kFilteredLists); ++index)
+        unseen |= quint64(1) << index;
+    unseen &= ~m_unfilteredLists;
+    std::array<qsizetype, kFilteredLists> firstLead;
+    firstLead.fill(-1);
+    for (qsizetype at = 0; unseen && at + kKeyLength <= folded.size(); ++at) {
+        const quint64 opened = listsWithLeadAt(at, unseen);
+        unseen &= ~opened;
+        for (quint64 bits = opened; bits; bits &= bits - 1)
+            firstLead[size_t(std::countr_zero(bits))] = at;
     }
     // A match of a filtered list starts where one of its leads does: the first match from an
     // offset is the first one anchored at a lead at or after it. An anchored attempt costs little;
     // a search runs the whole alternation of cues at every position up to its match.
-    const auto firstCueAtLeads = [&](const CueList &list, quint64 bit) -> qsizetype {
-        qsizetype from = 0;  // past the last match rejected
-        for (const LeadAt &lead : leads) {
-            if (!(lead.lists & bit) || lead.at < from)
-                continue;
-            const auto match = list.anchored.match(folded, lead.at, QRegularExpression::NormalMatch, options);
-            if (!match.hasMatch())
-                continue;
-            if (match.capturedLength() == 0)
-                return firstCue(list.pattern, list.verbs, lead.at);  // as a search from here would go on
-            if (!rejected(match.capturedStart(), list.verbs))
-                return match.capturedEnd();
-            from = match.capturedEnd();
+    const auto firstCueAtLeads = [&](const CueList &list, qsizetype index) -> qsizetype {
+        for (qsizetype at = firstLead[size_t(index)]; at >= 0;) {
+            const auto match = list.anchored.match(folded, at, QRegularExpression::NormalMatch, options);
+            qsizetype from = at + 1;
+            if (match.hasMatch()) {
+                if (match.capturedLength() == 0)
+                    return firstCue(list.pattern, list.verbs, at);  // as a search from here would go on
+                if (!rejected(match.capturedStart(), list.verbs))
+                    return match.capturedEnd();
+                from = match.capturedEnd();  // past the match rejected
+            }
+            at = nextLead(from, quint64(1) << index);
         }
         return -1;
     };
@@ -240,7 +256,7 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     for (qsizetype index = 0; index < m_cueLists.size(); ++index) {
         const CueList &list = m_cueLists[index];
         const bool byLeads = index < kFilteredLists && !(m_unfilteredLists >> index & 1);
-        const qsizetype end = byLeads ? firstCueAtLeads(list, quint64(1) << index) : firstCue(list.pattern, list.verbs, 0);
+        const qsizetype end = byLeads ? firstCueAtLeads(list, index) : firstCue(list.pattern, list.verbs, 0);
         if (end >= 0)
             return Typing{list.type, end};
     }
