@@ -81,7 +81,7 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
             ++i;
         }
         token.end = i;
-        token.key = folded.mid(token.start, token.end - token.start);
+        token.key = folded.sliced(token.start, token.end - token.start);  // in range: no clamping, as mid() would
         token.keyHash = WordHash{}(token.key);
         tokens.push_back(token);
         blanks = 0;

@@ -328,7 +328,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
 {
     static const WordSet functionWords{u"de", u"du", u"des", u"la", u"le", u"les", u"l", u"d", u"a", u"au", u"aux",
                                        u"en", u"par", u"pour", u"avec", u"sur", u"dans", u"ou", u"qui", u"que", u"et"};
-    const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
+    const auto word = [&](qsizetype i) { return folded.sliced(words[i].start, words[i].length()); };
     const auto demonym = [this](QStringView word) {
         const auto found = m_demonyms.find(word);
         return found == m_demonyms.end() ? -1 : found->second;
@@ -386,7 +386,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     const QDate roleFrom = date.firstQDate();
     const QDate roleTo = until.isValid() ? until.lastQDate() : date.lastQDate();
     const QList<TextSpan> words = wordSpans(folded, range);
-    const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
+    const auto word = [&](qsizetype i) { return folded.sliced(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
     // Every word is looked up in several tables: its hash is worked out once.
     std::vector<size_t> hashes(size_t(words.size()));
