@@ -303,7 +303,7 @@ bool ArticleReader::isJunkLine(QStringView line) const
 
 QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan paragraph) const
 {
-    const QString &text = article.text;
+    const QStringView text = article.text;  // its operator[] does less than QString's, at every character
 
     QList<TextSpan> sentences;
     qsizetype start = paragraph.start;
