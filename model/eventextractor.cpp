@@ -122,8 +122,7 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         for (const TypeCues &type : std::as_const(types)) {
             const QStringList &cues = verbs ? type.verbs : type.nouns;
             const qsizetype index = m_cueLists.size();
-            const QRegularExpression &pattern = verbs ? type.verbPattern : type.nounPattern;
-            m_cueLists.append({type.type, verbs, pattern, QRegularExpression(u"\\G" + pattern.pattern(), pattern.patternOptions())});
+            m_cueLists.append({type.type, verbs, verbs ? type.verbPattern : type.nounPattern});
             if (index >= kFilteredLists)
                 continue;
             const quint64 bit = quint64(1) << index;
@@ -187,77 +186,41 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
         return -1;
     };
 
-    // The lists among `wanted` one of whose leads starts at `at`. Cue patterns match after
-    // (?<!\w), which an ASCII letter, digit or underscore before rules out.
-    const auto listsWithLeadAt = [&](qsizetype at, quint64 wanted) -> quint64 {
+    // The lists that may match, and where the first of their leads starts: cue patterns match
+    // after (?<!\w), which an ASCII letter, digit or underscore before rules out.
+    quint64 possible = m_unfilteredLists;
+    std::array<qsizetype, kFilteredLists> firstLead{};  // 0 for the unfiltered lists
+    for (qsizetype at = 0; at + kKeyLength <= folded.size(); ++at) {
         if (at > 0) {
             const char16_t before = folded[at - 1].unicode();
             if (before < 0x80 && (QChar::isLetterOrNumber(before) || before == u'_'))
-                return 0;
+                continue;
         }
         const quint64 key = packedKey(folded.sliced(at, kKeyLength));
         if (const size_t filterBit = keyFilterBit(key, kKeyFilterBits); !(m_keyFilter[filterBit / 64] >> (filterBit % 64) & 1))
-            return 0;
-        const auto sameKey = m_leadsByKey.find(key);
-        if (sameKey == m_leadsByKey.end())
-            return 0;
+            continue;
+        const auto leads = m_leadsByKey.find(key);
+        if (leads == m_leadsByKey.end())
+            continue;
         const QStringView rest = folded.sliced(at);
-        quint64 lists = 0;
-        for (const Lead &lead : sameKey->second) {
+        for (const Lead &lead : leads->second) {
+            quint64 fresh = lead.lists & ~possible;
             // The first kKeyLength units are the key's.
-            if (!(lead.lists & wanted & ~lists) || lead.text.size() > rest.size()
+            if (!fresh || lead.text.size() > rest.size()
                 || !std::equal(lead.text.cbegin() + kKeyLength, lead.text.cend(), rest.cbegin() + kKeyLength))
                 continue;
-            lists |= lead.lists & wanted;
+            possible |= fresh;
+            for (; fresh; fresh &= fresh - 1)
+                firstLead[size_t(std::countr_zero(fresh))] = at;
         }
-        return lists;
-    };
-    // The first position from `from` on where one of the leads of the lists `wanted` starts, or -1.
-    const auto nextLead = [&](qsizetype from, quint64 wanted) -> qsizetype {
-        for (qsizetype at = from; at + kKeyLength <= folded.size(); ++at) {
-            if (listsWithLeadAt(at, wanted))
-                return at;
-        }
-        return -1;
-    };
-
-    // Where the first lead of each filtered list starts, in one pass; -1 for lists with none.
-    quint64 unseen = 0;
-    for (qsizetype index = 0; index < std::min(m_cueLists.size(), kFilteredLists); ++index)
-        unseen |= quint64(1) << index;
-    unseen &= ~m_unfilteredLists;
-    std::array<qsizetype, kFilteredLists> firstLead;
-    firstLead.fill(-1);
-    for (qsizetype at = 0; unseen && at + kKeyLength <= folded.size(); ++at) {
-        const quint64 opened = listsWithLeadAt(at, unseen);
-        unseen &= ~opened;
-        for (quint64 bits = opened; bits; bits &= bits - 1)
-            firstLead[size_t(std::countr_zero(bits))] = at;
     }
-    // A match of a filtered list starts where one of its leads does: the first match from an
-    // offset is the first one anchored at a lead at or after it. An anchored attempt costs little;
-    // a search runs the whole alternation of cues at every position up to its match.
-    const auto firstCueAtLeads = [&](const CueList &list, qsizetype index) -> qsizetype {
-        for (qsizetype at = firstLead[size_t(index)]; at >= 0;) {
-            const auto match = list.anchored.match(folded, at, QRegularExpression::NormalMatch, options);
-            qsizetype from = at + 1;
-            if (match.hasMatch()) {
-                if (match.capturedLength() == 0)
-                    return firstCue(list.pattern, list.verbs, at);  // as a search from here would go on
-                if (!rejected(match.capturedStart(), list.verbs))
-                    return match.capturedEnd();
-                from = match.capturedEnd();  // past the match rejected
-            }
-            at = nextLead(from, quint64(1) << index);
-        }
-        return -1;
-    };
 
     for (qsizetype index = 0; index < m_cueLists.size(); ++index) {
+        const bool filtered = index < kFilteredLists;
+        if (filtered && !(possible >> index & 1))
+            continue;
         const CueList &list = m_cueLists[index];
-        const bool byLeads = index < kFilteredLists && !(m_unfilteredLists >> index & 1);
-        const qsizetype end = byLeads ? firstCueAtLeads(list, index) : firstCue(list.pattern, list.verbs, 0);
-        if (end >= 0)
+        if (const qsizetype end = firstCue(list.pattern, list.verbs, filtered ? firstLead[size_t(index)] : 0); end >= 0)
             return Typing{list.type, end};
     }
     return std::nullopt;

@@ -40,9 +40,6 @@ private:
         EventType type;
         bool verbs;
         QRegularExpression pattern;
-        // The same, matching only at the offset it is given: PCRE's JIT does not take the
-        // anchoring as a match option, and without it a match runs much slower.
-        QRegularExpression anchored;
     };
     const Gazetteer &m_gazetteer;
     QList<CueList> m_cueLists;  // the verbs of every type, then their nouns: the order typeOf() tries them in
