@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <array>
+
 namespace greg = boost::gregorian;
 
 namespace dateline {
@@ -135,16 +137,46 @@ QDate DateValue::firstQDate() const { return isValid() ? QDate(m_year, m_month, 
 
 QDate DateValue::lastQDate() const { return isValid() ? toQDate(lastDay()) : QDate(); }
 
+namespace {
+
+// QString::number(value).rightJustified(width, u'0'), written in place: the tagger formats a
+// value for every date it finds, and the two calls allocate a string each.
+void appendZeroPadded(QString &out, int value, int width)
+{
+    if (value < 0) {
+        out += QString::number(value).rightJustified(width, u'0');
+        return;
+    }
+    std::array<char16_t, 10> digits{};  // an int has at most ten
+    int count = 0;
+    do {
+        digits[size_t(count++)] = char16_t(u'0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    for (int k = count; k < width; ++k)
+        out += u'0';
+    while (count > 0)
+        out += QChar(digits[size_t(--count)]);
+}
+
+} // namespace
+
 QString DateValue::toIso() const
 {
-    const auto pad = [](int n, int width) { return QString::number(n).rightJustified(width, u'0'); };
-    switch (m_precision) {
-    case Precision::Year: return pad(m_year, 4);
-    case Precision::Month: return pad(m_year, 4) + u'-' + pad(m_month, 2);
-    case Precision::Day: return pad(m_year, 4) + u'-' + pad(m_month, 2) + u'-' + pad(m_day, 2);
-    case Precision::None: break;
+    if (m_precision == Precision::None)
+        return {};
+    QString iso;
+    iso.reserve(10);
+    appendZeroPadded(iso, m_year, 4);
+    if (m_precision >= Precision::Month) {
+        iso += u'-';
+        appendZeroPadded(iso, m_month, 2);
     }
-    return {};
+    if (m_precision == Precision::Day) {
+        iso += u'-';
+        appendZeroPadded(iso, m_day, 2);
+    }
+    return iso;
 }
 
 qint64 DateValue::sortKey() const

@@ -27,7 +27,8 @@ constexpr float kMaxConfidence = 0.95f;
 qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
 {
     static const QRegularExpression que(QStringLiteral("\\bqu(?:e\\b|')"));
-    const auto match = que.match(foldedSentence.mid(cueEnd));
+    const QStringView reported = foldedSentence.mid(cueEnd);
+    const auto match = que.match(reported, 0, QRegularExpression::NormalMatch, matchOptionsFor(reported));
     return match.hasMatch() ? cueEnd + match.capturedStart() : foldedSentence.size();
 }
 
@@ -165,18 +166,23 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
 {
     // The verb of an infinitive clause ("avant de visiter", "pour signer") is not what the sentence reports.
     static const QRegularExpression subordinate(QStringLiteral("(?:avant d(?:e |')|apres (?:avoir|etre) |afin d(?:e |')|pour )$"));
+    const QRegularExpression::MatchOptions options = matchOptionsFor(folded);  // for its parts too
     // A cue written with a capital inside the sentence belongs to a name or a title.
     const auto rejected = [&](qsizetype at, bool verb) {
         return (at > 0 && sentence[at].isUpper())
-            || (verb && subordinate.match(folded.mid(std::max<qsizetype>(0, at - 12), std::min<qsizetype>(at, 12))).hasMatch());
+            || (verb && subordinate
+                            .match(folded.mid(std::max<qsizetype>(0, at - 12), std::min<qsizetype>(at, 12)), 0,
+                                   QRegularExpression::NormalMatch, options)
+                            .hasMatch());
     };
     // The first match that is not rejected, as globalMatch() would list them. Its iterator
     // looks for the next match before it is asked, a scan of the sentence most typings never use.
     const auto firstCue = [&](const QRegularExpression &pattern, bool verb, qsizetype from) -> qsizetype {
-        for (auto match = pattern.match(folded, from); match.hasMatch(); match = pattern.match(folded, match.capturedEnd())) {
+        const auto matchFrom = [&](qsizetype offset) { return pattern.match(folded, offset, QRegularExpression::NormalMatch, options); };
+        for (auto match = matchFrom(from); match.hasMatch(); match = matchFrom(match.capturedEnd())) {
             if (match.capturedLength() == 0) {
                 // Only a user's cue can match nothing; globalMatch() then steps on in its own way.
-                for (auto it = pattern.globalMatch(folded, match.capturedStart()); it.hasNext();) {
+                for (auto it = pattern.globalMatch(folded, match.capturedStart(), QRegularExpression::NormalMatch, options); it.hasNext();) {
                     const auto next = it.next();
                     if (!rejected(next.capturedStart(), verb))
                         return next.capturedEnd();

@@ -21,15 +21,13 @@ void foldForDates(QStringView text, QString &folded)
 {
     folded.resize(text.size());
     QChar *out = folded.data();
+    if (!foldAscii(text, out))
+        return;
+    // The simple one-to-one case mapping keeps offsets aligned with the original text.
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text[i];
-        // The simple one-to-one case mapping keeps offsets aligned with the original text.
-        if (isApostrophe(c))
-            out[i] = u'\'';
-        else if (c.unicode() < 128)
-            out[i] = (c >= u'A' && c <= u'Z') ? QChar(c.unicode() + 32) : c;
-        else
-            out[i] = c.toLower();
+        if (c.unicode() >= 0x80)
+            out[i] = isApostrophe(c) ? QChar(u'\'') : c.toLower();
     }
 }
 
@@ -83,7 +81,8 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
             ++i;
         }
         token.end = i;
-        token.key = folded.mid(token.start, token.end - token.start);
+        token.key = folded.sliced(token.start, token.end - token.start);  // in range: no clamping, as mid() would
+        token.keyHash = WordHash{}(token.key);
         tokens.push_back(token);
         blanks = 0;
         lineBreak = false;
@@ -152,7 +151,7 @@ void FrenchDateLexicon::addPhrase(const QString &text, Phrase phrase)
     phrase.words = keepWords(text);
     if (phrase.words.empty())
         return;
-    phrasesByFirstWord[phrase.words.front()].push_back(int(phrases.size()));
+    phrasesByFirstWord[phrase.words.front()][size_t(phrase.kind)].push_back(int(phrases.size()));
     phrases.push_back(std::move(phrase));
 }
 
@@ -300,18 +299,13 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
         if (openers.insert(phrase.words.front()).second)
             phraseOnlyOpeners.insert(phrase.words.front());
     }
-    // Grouped by kind, in file order within a kind: a lookup reads only the entries of its kind.
-    for (auto &entry : phrasesByFirstWord) {
-        std::stable_sort(entry.second.begin(), entry.second.end(),
-                         [this](int a, int b) { return phrases[size_t(a)].kind < phrases[size_t(b)].kind; });
-    }
 }
 
 int FrenchDateLexicon::numberWordValue(QStringView word) const
 {
     if (const auto it = numbers.find(word); it != numbers.end())
         return it->second;
-    if (!word.contains(u'-'))
+    if (std::find(word.begin(), word.end(), u'-') == word.end())  // QStringView::contains() is a library call
         return -1;
     int total = 0;
     int previous = 0;

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <array>
 #include <deque>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,6 +22,7 @@ struct DateToken
     qsizetype start = 0;       // UTF-16 offsets into the original text
     qsizetype end = 0;
     QStringView key;           // folded text; a word keeps its elision apostrophe ("l'")
+    size_t keyHash = 0;        // WordHash of key, worked out once for the many tables patterns look in
     Kind kind = Kind::Punct;
     bool joined = false;       // no blank between this token and the previous one
     bool breakBefore = false;  // a line break or a run of blanks (removed junk) precedes it
@@ -79,9 +81,12 @@ public:
     // Openers that only start multi-word entries ("de" nos jours, "chaque"): the other patterns skip them.
     WordSet phraseOnlyOpeners;
 
-    // Multi-word expressions, by their first word; the longest match wins.
+    // Multi-word expressions, by their first word and kind; the longest match wins. A lookup
+    // reads only the entries of its kind: patterns ask for one kind at a time, many times a token.
+    static constexpr size_t kPhraseKinds = size_t(PhraseKind::SetWord) + 1;  // SetWord is the last kind
+    using PhrasesByKind = std::array<std::vector<int>, kPhraseKinds>;           // indices into phrases, in file order
     std::vector<Phrase> phrases;
-    WordMap<std::vector<int>> phrasesByFirstWord;  // indices into phrases, grouped by kind
+    WordMap<PhrasesByKind> phrasesByFirstWord;
 
     int numberWordValue(QStringView word) const;  // "vingt-deux" = 22; -1 if not a number word
     static int romanValue(QStringView word);      // "xix" = 19; -1 if not a Roman numeral

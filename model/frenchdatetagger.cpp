@@ -99,23 +99,29 @@ DateValue containing(const greg::date &first, const greg::date &last)
     return {};
 }
 
+// Whether `token` is in a WordSet or WordMap, by the hash the tokenizer worked out.
+template<typename Table>
+bool tokenIn(const DateToken &token, const Table &table)
+{
+    return table.contains(token.key, token.keyHash);
+}
+
 // "mi-mars": asked of every word, where QStringView::startsWith() would be a library call.
 bool startsWithMi(QStringView key) { return key.size() >= 3 && key[0] == u'm' && key[1] == u'i' && key[2] == u'-'; }
-
-// Orders the lexicon's phrase indices by the kind of the phrase, for std::equal_range.
-struct PhraseKindOrder
-{
-    const FrenchDateLexicon &lx;
-    bool operator()(int index, PhraseKind kind) const { return lx.phrases[size_t(index)].kind < kind; }
-    bool operator()(PhraseKind kind, int index) const { return kind < lx.phrases[size_t(index)].kind; }
-};
 
 class Recognizer
 {
 public:
     Recognizer(const FrenchDateLexicon &lexicon, const std::vector<DateToken> &tokens)
-        : lx(lexicon), t(tokens), n(int(tokens.size()))
+        : lx(lexicon), t(tokens), n(int(tokens.size())), m_phrasesStarting(tokens.size())
     {
+        // Patterns ask for the phrases at a token many times, a kind at a time: they are looked up once.
+        for (size_t i = 0; i < tokens.size(); ++i) {
+            // French often drops the accent of a capital: "A l'heure actuelle".
+            const bool capitalA = tokens[i].capitalized && WordEqual{}(tokens[i].key, u"a");
+            const auto it = capitalA ? lx.phrasesByFirstWord.find(u"à") : lx.phrasesByFirstWord.find(tokens[i].key, tokens[i].keyHash);
+            m_phrasesStarting[i] = it == lx.phrasesByFirstWord.end() ? nullptr : &it->second;
+        }
     }
 
     std::vector<Underspecified> run()
@@ -137,8 +143,7 @@ private:
     const FrenchDateLexicon &lx;
     const std::vector<DateToken> &t;
     const int n;
-    mutable int m_phraseToken = -1;  // phraseAt()'s last lookup
-    mutable const std::vector<int> *m_phraseList = nullptr;
+    std::vector<const FrenchDateLexicon::PhrasesByKind *> m_phrasesStarting;  // by token; null if none
 
     // Cheap test of whether an expression can start at token i; most words cannot.
     bool mayOpen(int i) const
@@ -147,10 +152,10 @@ private:
             return true;
         if (t[i].kind != Kind::Word)
             return false;
-        if (lx.openers.contains(t[i].key) || startsWithMi(t[i].key) || (t[i].capitalized && t[i].key == u"a"))
+        if (in(i, lx.openers) || startsWithMi(t[i].key) || (t[i].capitalized && t[i].key == u"a"))
             return true;
         // "deux jours plus tard", "XIXe siècle"
-        return i + 1 < n && (lx.units.contains(t[i + 1].key) || lx.centuryWords.contains(t[i + 1].key));
+        return in(i + 1, lx.units) || in(i + 1, lx.centuryWords);
     }
 
     // ---- token tests -------------------------------------------------------------------
@@ -160,13 +165,14 @@ private:
     bool isWord(int i) const { return has(i) && t[i].kind == Kind::Word; }
     bool isNumber(int i) const { return has(i) && t[i].kind == Kind::Number; }
     bool is(int i, QStringView key) const { return has(i) && WordEqual{}(t[i].key, key); }
-    bool in(int i, const WordSet &set) const { return has(i) && set.contains(t[i].key); }
+    template<typename Table>
+    bool in(int i, const Table &table) const { return has(i) && tokenIn(t[i], table); }
     template<typename T>
     int lookup(int i, const WordMap<T> &map, int none = 0) const
     {
         if (!isWord(i))
             return none;
-        const auto it = map.find(t[i].key);
+        const auto it = map.find(t[i].key, t[i].keyHash);
         return it == map.end() ? none : int(it->second);
     }
     bool sentenceStart(int i) const
@@ -181,22 +187,11 @@ private:
     // A longest multi-word entry of `kind` starting at token i; returns its end token or -1.
     int phraseAt(int i, PhraseKind kind, const FrenchDateLexicon::Phrase **phrase) const
     {
-        if (!has(i))
-            return -1;
-        if (i != m_phraseToken) {
-            // Patterns ask about the same token several times in a row: look it up once.
-            // French often drops the accent of a capital: "A l'heure actuelle".
-            const bool capitalA = t[i].key == u"a" && t[i].capitalized;
-            const auto it = lx.phrasesByFirstWord.find(capitalA ? QStringView(u"à") : t[i].key);
-            m_phraseToken = i;
-            m_phraseList = it == lx.phrasesByFirstWord.end() ? nullptr : &it->second;
-        }
-        if (!m_phraseList)
+        if (!has(i) || !m_phrasesStarting[size_t(i)])
             return -1;
         int best = -1;
-        const auto ofKind = std::equal_range(m_phraseList->cbegin(), m_phraseList->cend(), kind, PhraseKindOrder{lx});
-        for (auto index = ofKind.first; index != ofKind.second; ++index) {
-            const auto &candidate = lx.phrases[size_t(*index)];
+        for (const int index : (*m_phrasesStarting[size_t(i)])[size_t(kind)]) {
+            const auto &candidate = lx.phrases[size_t(index)];
             const int size = int(candidate.words.size());
             bool ok = true;
             for (int k = 1; k < size && ok; ++k)
@@ -342,7 +337,7 @@ private:
     // Tries every pattern at token i; appends what it finds and returns the token after it.
     int matchAt(int i, std::vector<Underspecified> &found) const
     {
-        if (isWord(i) && lx.phraseOnlyOpeners.contains(t[i].key) && !(isWord(i + 1) && lx.units.contains(t[i + 1].key))) {
+        if (isWord(i) && in(i, lx.phraseOnlyOpeners) && !(isWord(i + 1) && in(i + 1, lx.units))) {
             // Only the multi-word entries can start here: "de" nos jours, "chaque" mois, "fin" 2014.
             if (int end = phraseDateAt(i, found); end > 0)
                 return end;
@@ -563,7 +558,7 @@ private:
         const int count = countAt(i);
         if (count <= 0 || !follows(i + 1) || !isWord(i + 1) || !follows(i + 2))
             return -1;
-        const auto unit = lx.units.find(t[i + 1].key);
+        const auto unit = lx.units.find(t[i + 1].key, t[i + 1].keyHash);
         if (unit == lx.units.end())
             return -1;
         const FrenchDateLexicon::Phrase *phrase = nullptr;
@@ -624,7 +619,7 @@ private:
         } else if (isWord(j)) {
             QStringView word = t[j].key;
             for (const QStringView suffix : {u"ème", u"è", u"e"}) {
-                if (word.size() > suffix.size() && word.endsWith(suffix)) {
+                if (word.size() > suffix.size() && hasSuffix(word, suffix)) {
                     word.chop(suffix.size());
                     break;
                 }
@@ -780,7 +775,7 @@ private:
         if (bareDay) {
             // the month comes from the reference at resolution
         } else if (u.month > 0 && (u.weekday == 0 || u.day > 0 || is(k - 1, u"de") || is(k - 1, u"d'"))) {
-            const bool abbreviated = lx.abbreviatedMonths.contains(t[k].key);
+            const bool abbreviated = in(k, lx.abbreviatedMonths);
             ++k;
             if (has(k) && t[k].key == u"." && t[k].joined && abbreviated)
                 ++k;
@@ -828,7 +823,7 @@ private:
         return k;
     }
 
-    bool seasonWord(int i) const { return isWord(i) && lx.seasons.contains(t[i].key); }
+    bool seasonWord(int i) const { return isWord(i) && in(i, lx.seasons); }
 
     // Seasons need a determiner or a year around them: "été" alone is also a participle.
     // "les mois d'été" and "été comme hiver" name no particular one.
@@ -1000,7 +995,7 @@ private:
 
     bool participle(int i) const
     {
-        return i < n && t[i].kind == Kind::Word && !lx.notVerbs.contains(t[i].key)
+        return i < n && t[i].kind == Kind::Word && !tokenIn(t[i], lx.notVerbs)
             && FrenchDateLexicon::endsWithAny(t[i].key, lx.participleEndings);
     }
 
@@ -1009,22 +1004,22 @@ private:
         if (t[i].kind != Kind::Word)
             return Direction::Unknown;
         const QStringView key = t[i].key;
-        if (lx.futureWords.contains(key))
+        if (tokenIn(t[i], lx.futureWords))
             return Direction::Future;
-        if (lx.goVerbs.contains(key) && i + 1 < n
+        if (tokenIn(t[i], lx.goVerbs) && i + 1 < n
             && FrenchDateLexicon::endsWithAny(t[i + 1].key, lx.infinitiveEndings))
             return Direction::Future;
-        if (lx.auxiliaries.contains(key)) {
+        if (tokenIn(t[i], lx.auxiliaries)) {
             for (int k = i + 1; k <= i + 3 && k < n && t[k].kind == Kind::Word; ++k) {
-                if (lx.futureWords.contains(t[k].key))
+                if (tokenIn(t[k], lx.futureWords))
                     return Direction::Future;
                 if (participle(k))
                     return Direction::Past;
             }
         }
-        if (lx.pastWords.contains(key))
+        if (tokenIn(t[i], lx.pastWords))
             return Direction::Past;
-        if (lx.notVerbs.contains(key) || t[i].capitalized)
+        if (tokenIn(t[i], lx.notVerbs) || t[i].capitalized)
             return Direction::Unknown;
         if (FrenchDateLexicon::endsWithAny(key, lx.futureEndings))
             return Direction::Future;

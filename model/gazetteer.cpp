@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace dateline {
@@ -210,10 +212,7 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
     const QStringList words = foldedWords(phrase);
     if (words.isEmpty())
         return;
-    auto found = m_entriesByFirstWord.find(words.first());
-    if (found == m_entriesByFirstWord.end())
-        found = m_entriesByFirstWord.emplace(keep(words.first()), std::vector<int>()).first;
-    std::vector<int> &candidates = found->second;
+    std::vector<int> &candidates = entriesStartingLike(words);
     for (int index : std::as_const(candidates)) {
         Entry &existing = m_entries[index];
         if (existing.words != words)
@@ -232,6 +231,21 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
     m_entries.append(entry);
 }
 
+// The list an entry of `words` belongs in; the words of the entries in it are compared one by one.
+std::vector<int> &Gazetteer::entriesStartingLike(const QStringList &words)
+{
+    auto first = m_entriesByFirstWord.find(words.first());
+    if (first == m_entriesByFirstWord.end())
+        first = m_entriesByFirstWord.emplace(keep(words.first()), EntriesStartingWith()).first;
+    if (words.size() == 1)
+        return first->second.oneWord;
+    auto &bySecondWord = first->second.bySecondWord;
+    auto second = bySecondWord.find(words.at(1));
+    if (second == bySecondWord.end())
+        second = bySecondWord.emplace(keep(words.at(1)), std::vector<int>()).first;
+    return second->second;
+}
+
 int Gazetteer::indexOf(const QString &name) const { return m_byName.value(foldForMatching(name.trimmed()), -1); }
 
 int Gazetteer::holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const
@@ -239,26 +253,31 @@ int Gazetteer::holderOn(const Entry &entry, QDate first, QDate last, const QSet<
     if (!first.isValid() || !last.isValid() || last < first)
         return -1;
     const qint64 span = first.daysTo(last) + 1;
-    QSet<int> overlapping;  // held the post on some day of the date
-    QSet<int> mostly;       // held it on at least three quarters of it
+    // A handful of actors at most: vectors, where sets would allocate for every actor added.
+    std::vector<int> overlapping;  // held the post on some day of the date
+    std::vector<int> mostly;       // held it on at least three quarters of it
+    const auto add = [](std::vector<int> &actors, int actor) {
+        if (std::find(actors.cbegin(), actors.cend(), actor) == actors.cend())
+            actors.push_back(actor);
+    };
     for (const auto &[actor, roleIndex] : entry.holders) {
         const ActorRole &role = m_actors.at(actor).roles.at(roleIndex);
         const QDate from = std::max(first, role.from);
         const QDate to = role.to.isValid() ? std::min(last, role.to) : last;
         if (from > to)
             continue;
-        overlapping.insert(actor);
+        add(overlapping, actor);
         if ((from.daysTo(to) + 1) * 4 >= span * 3)
-            mostly.insert(actor);
+            add(mostly, actor);
     }
     // "Le chef de la diplomatie chinoise" after the article named Wang Yi is Wang Yi, even while
     // the foreign minister, whom the phrase can also mean, was Qin Gang.
-    const QSet<int> namedHolders = overlapping & named;
-    if (namedHolders.size() == 1)
-        return *namedHolders.cbegin();
+    const auto isNamed = [&named](int actor) { return named.contains(actor); };
+    if (std::count_if(overlapping.cbegin(), overlapping.cend(), isNamed) == 1)
+        return *std::find_if(overlapping.cbegin(), overlapping.cend(), isNamed);
     // A date that two holders shared (two titles for one job, or a handover inside the month)
     // names neither with certainty.
-    return mostly.size() == 1 ? *mostly.cbegin() : -1;
+    return mostly.size() == 1 ? mostly.front() : -1;
 }
 
 void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const
@@ -271,13 +290,16 @@ void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention>
         return (mention.kind == MentionKind::Name || mention.kind == MentionKind::ShortName || mention.kind == MentionKind::Unlisted)
                && (mention.actor < 0 || m_actors.at(mention.actor).kind == ActorKind::Person);
     };
+    const auto isRole = [](const ActorMention &mention) { return mention.kind == MentionKind::Role; };
+    if (std::none_of(mentions.cbegin(), mentions.cend(), isRole))
+        return;  // most sentences: nothing to drop, nothing to copy
     const auto gapIsApposition = [&](const ActorMention &left, const ActorMention &right) {
         return apposition.match(text.mid(left.span.end, right.span.start - left.span.end)).hasMatch();
     };
     QList<ActorMention> kept;
     for (qsizetype i = 0; i < mentions.size(); ++i) {
         const ActorMention &mention = mentions.at(i);
-        if (mention.kind == MentionKind::Role
+        if (isRole(mention)
             && ((i + 1 < mentions.size() && isPersonName(mentions.at(i + 1)) && gapIsApposition(mention, mentions.at(i + 1)))
                 || (i > 0 && isPersonName(mentions.at(i - 1)) && gapIsApposition(mentions.at(i - 1), mention))))
             continue;
@@ -294,19 +316,19 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
     const QStringView before = folded.mid(rangeStart, end - rangeStart);
     for (const QString &locative : m_locatives) {
         // "venue d'" ends right at the name, "à" before a space.
-        if (before.endsWith(locative) && (end == at || !locative.endsWith(u'\''))
+        if (hasSuffix(before, locative) && (end == at || !locative.endsWith(u'\''))
             && isWordBoundedAt(folded, end - locative.size(), end))
             return true;
     }
     return false;
 }
 
-void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words, QList<bool> &covered,
-                                   QList<ActorMention> &mentions) const
+void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words,
+                                   const std::vector<size_t> &wordHashes, QList<bool> &covered, QList<ActorMention> &mentions) const
 {
     static const WordSet functionWords{u"de", u"du", u"des", u"la", u"le", u"les", u"l", u"d", u"a", u"au", u"aux",
                                        u"en", u"par", u"pour", u"avec", u"sur", u"dans", u"ou", u"qui", u"que", u"et"};
-    const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
+    const auto word = [&](qsizetype i) { return folded.sliced(words[i].start, words[i].length()); };
     const auto demonym = [this](QStringView word) {
         const auto found = m_demonyms.find(word);
         return found == m_demonyms.end() ? -1 : found->second;
@@ -326,7 +348,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
             continue;
         const QStringView current = word(i);
         // "sino-russe", "russo-chinois": every half names a country.
-        if (std::find(current.begin(), current.end(), u'-') != current.end() && !m_demonyms.contains(current)) {
+        if (std::find(current.begin(), current.end(), u'-') != current.end() && !m_demonyms.contains(current, wordHashes[size_t(i)])) {
             const QList<QStringView> halves = current.split(u'-');
             QList<int> countries;
             for (const QStringView half : halves)
@@ -338,7 +360,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
             }
         }
         // "le ministère russe de la Défense", "des bombardiers stratégiques russes et chinois".
-        if (!m_institutions.contains(current))
+        if (!m_institutions.contains(current, wordHashes[size_t(i)]))
             continue;
         for (qsizetype j = i + 1, skipped = 0; j < words.size() && skipped <= 2 && sameClause(j - 1, j); ++j) {
             const QStringView next = word(j);
@@ -351,7 +373,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
                 }
                 break;
             }
-            if (functionWords.contains(next) || text[words[j].start].isUpper())
+            if (functionWords.contains(next, wordHashes[size_t(j)]) || text[words[j].start].isUpper())
                 break;
             ++skipped;
         }
@@ -364,29 +386,47 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     const QDate roleFrom = date.firstQDate();
     const QDate roleTo = until.isValid() ? until.lastQDate() : date.lastQDate();
     const QList<TextSpan> words = wordSpans(folded, range);
-    const auto word = [&](qsizetype i) { return folded.mid(words[i].start, words[i].length()); };
+    const auto word = [&](qsizetype i) { return folded.sliced(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
+    // Every word is looked up in several tables: its hash is worked out once.
+    std::vector<size_t> hashes(size_t(words.size()));
+    for (qsizetype i = 0; i < words.size(); ++i)
+        hashes[size_t(i)] = WordHash{}(word(i));
+
+    // The longest of `candidates` that words[i...] spell, the first of them if several are as long.
+    const auto longestAt = [&](qsizetype i, const std::vector<int> &candidates) {
+        const Entry *best = nullptr;
+        for (int index : candidates) {
+            const Entry &entry = m_entries.at(index);
+            if (i + entry.words.size() > words.size() || (best && best->words.size() >= entry.words.size()))
+                continue;
+            bool matches = true;
+            for (qsizetype k = 1; k < entry.words.size() && matches; ++k)
+                matches = WordEqual{}(word(i + k), entry.words.at(k));
+            if (!matches)
+                continue;
+            // Names are capitalised ("von der Leyen" too, somewhere); a lower-case "chine" is something else.
+            bool capitalisedSomewhere = false;
+            for (qsizetype k = 0; k < entry.words.size() && !capitalisedSomewhere; ++k)
+                capitalisedSomewhere = capitalised(i + k);
+            if (entry.kind == MentionKind::Role || capitalisedSomewhere)
+                best = &entry;
+        }
+        return best;
+    };
 
     QList<ActorMention> mentions;
     QList<bool> covered(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Entry *best = nullptr;
-        const auto candidates = m_entriesByFirstWord.find(word(i));
-        if (candidates != m_entriesByFirstWord.end()) {
-            for (int index : candidates->second) {
-                const Entry &entry = m_entries.at(index);
-                if (i + entry.words.size() > words.size() || (best && best->words.size() >= entry.words.size()))
-                    continue;
-                bool matches = true;
-                for (qsizetype k = 1; k < entry.words.size() && matches; ++k)
-                    matches = WordEqual{}(word(i + k), entry.words.at(k));
-                // Names are capitalised ("von der Leyen" too, somewhere); a lower-case "chine" is something else.
-                bool capitalisedSomewhere = false;
-                for (qsizetype k = 0; k < entry.words.size() && !capitalisedSomewhere; ++k)
-                    capitalisedSomewhere = capitalised(i + k);
-                if (matches && (entry.kind == MentionKind::Role || capitalisedSomewhere))
-                    best = &entry;
-            }
+        if (const auto first = m_entriesByFirstWord.find(word(i), hashes[size_t(i)]); first != m_entriesByFirstWord.end()) {
+            // An entry of several words is longer than one of a single word: it wins if it matches.
+            const auto &bySecondWord = first->second.bySecondWord;
+            if (const auto second = i + 1 < words.size() ? bySecondWord.find(word(i + 1)) : bySecondWord.end();
+                second != bySecondWord.end())
+                best = longestAt(i, second->second);
+            if (!best)
+                best = longestAt(i, first->second.oneWord);
         }
         const QStringView previous = i > 0 ? word(i - 1) : QStringView();
         if (best) {
@@ -420,31 +460,32 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
         }
     }
 
-    addCountryMentions(text, folded, words, covered, mentions);
+    addCountryMentions(text, folded, words, hashes, covered, mentions);
 
     // People introduced by a title whom the gazetteer does not know.
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QStringView title = word(i);
         const bool honorific = (WordEqual{}(title, u"m") || WordEqual{}(title, u"mme") || WordEqual{}(title, u"mlle"))
                                && words[i].end < text.size() && text[words[i].end] == u'.';
-        if (!honorific && !titleWords().contains(title))
+        if (!honorific && !titleWords().contains(title, hashes[size_t(i)]))
             continue;
         qsizetype k = i + 1;
         int commas = 0;
         for (; k < words.size() && k <= i + 8; ++k) {
             const QStringView gap = text.mid(words[k - 1].end, words[k].start - words[k - 1].end);
-            if (gap.contains(u','))
+            if (std::find(gap.begin(), gap.end(), u',') != gap.end())
                 ++commas;
-            if (commas > 1 || gap.contains(u'.') || gap.contains(u';') || gap.contains(u':') || gap.contains(u'(')
-                || gap.contains(u'«') || gap.contains(u'"'))
+            // Searched here: QStringView::contains() of a character is a library call.
+            const auto endsClause = [](QChar c) { return c == u'.' || c == u';' || c == u':' || c == u'(' || c == u'«' || c == u'"'; };
+            if (commas > 1 || std::any_of(gap.begin(), gap.end(), endsClause))
                 break;
             // Lower-case mentions ("du ministère chinois") are part of the title; a name ends the search.
-            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k))))
+            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k), hashes[size_t(k)])))
                 break;
             if (honorific)
                 break;
         }
-        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k)))
+        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k), hashes[size_t(k)]))
             continue;
         qsizetype end = k;
         while (end + 1 < words.size() && end < k + 2 && capitalised(end + 1) && !covered[end + 1]

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <deque>
+#include <unordered_map>
 #include <vector>
 
 namespace dateline {
@@ -93,18 +94,26 @@ private:
 
     void load(const QJsonObject &resource, QStringList *problems);
     void addEntry(const QString &phrase, int actor, MentionKind kind, int role, QStringList *problems);
+    std::vector<int> &entriesStartingLike(const QStringList &words);
     QString shortNameOf(const Actor &actor, const QString &alias) const;
     static QString foldWords(const QString &phrase);
     QStringView keep(const QString &word);
     int holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const;
     bool isLocative(QStringView folded, qsizetype rangeStart, qsizetype at) const;
-    void addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words, QList<bool> &covered,
-                            QList<ActorMention> &mentions) const;
+    void addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words,
+                            const std::vector<size_t> &wordHashes, QList<bool> &covered, QList<ActorMention> &mentions) const;
     void dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const;
 
     QList<Actor> m_actors;
     QHash<QString, int> m_byName;            // folded canonical names and aliases
-    WordMap<std::vector<int>> m_entriesByFirstWord;
+    // The entries that start with a word, split by the word after it: "chef", "ministre" and
+    // "président" each open hundreds of roles, and a mention only needs those it goes on like.
+    struct EntriesStartingWith
+    {
+        std::vector<int> oneWord;  // indices into m_entries, in order, as are the lists below
+        std::unordered_map<QStringView, std::vector<int>, WordHash, WordEqual> bySecondWord;
+    };
+    WordMap<EntriesStartingWith> m_entriesByFirstWord;
     QList<Entry> m_entries;
     QHash<QString, QString> m_shortNames;    // folded full alias -> folded short name
     QStringList m_locatives;                 // folded, longest first

@@ -208,7 +208,10 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
         ++lines;
         // "PÉKIN, 5 juin 2019 (AFP) - ...": the wire's dateline opens the lead itself.
         // The agency stands in brackets: a line without one is spared the pattern.
-        if (const auto wire = line.contains(u'(') ? m_wireDateline.match(line) : QRegularExpressionMatch(); wire.hasMatch()) {
+        const QRegularExpression::MatchOptions options = matchOptionsFor(line);
+        if (const auto wire = line.contains(u'(') ? m_wireDateline.match(line, 0, QRegularExpression::NormalMatch, options)
+                                                  : QRegularExpressionMatch();
+            wire.hasMatch()) {
             for (const TimeExpression &expression : m_tagger.tag(wire.captured(1), known)) {
                 if (wellDated(expression)) {
                     *evidence = wire.captured(0).trimmed();
@@ -218,7 +221,7 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
         }
         if (!mayOpenDateline(line))
             continue;
-        const auto match = dateline.match(line);
+        const auto match = dateline.match(line, 0, QRegularExpression::NormalMatch, options);
         if (!match.hasMatch())
             continue;
         const QString rest = match.captured(1);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -20,6 +21,11 @@ namespace dateline {
 // are offsets into the original.
 QString foldForMatching(QStringView text);
 
+// The part of folding that most of French text needs, in a loop the compiler vectorises: writes
+// `text` to `out` with ASCII capitals in lower case and '`' made an apostrophe, every other unit
+// as it is. Returns whether some unit is not ASCII, for the caller to fold those in a second pass.
+bool foldAscii(QStringView text, QChar *out);
+
 // foldForMatching() for a regular expression: escapes ("\\S", "\\p{Lu}") are kept as written.
 QString foldPattern(QStringView pattern);
 
@@ -31,6 +37,11 @@ inline bool isApostrophe(QChar c)
     default: return false;
     }
 }
+
+// Options for matching a regular expression against `subject`. PCRE checks that a subject is
+// valid UTF-16 before every match, a scan of all of it that costs more than matching a pattern
+// against a sentence; text without surrogates is valid, and is spared the check.
+QRegularExpression::MatchOptions matchOptionsFor(QStringView subject);
 
 // Whether `word` (already folded) occurs in `folded` as a whole word, not inside another.
 bool containsWord(QStringView folded, QStringView word);
@@ -87,6 +98,12 @@ struct WordEqual
         return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
     }
 };
+// QStringView::endsWith() is a library call; matching asks it of many words.
+inline bool hasSuffix(QStringView text, QStringView suffix)
+{
+    return text.size() >= suffix.size() && WordEqual{}(text.last(suffix.size()), suffix);
+}
+
 // A word set or map with a filter in front. Most words of a text are in none of the tables
 // they are looked up in, and two bit tests turn them away before the table's bucket arithmetic
 // and pointer chasing, which lead profiles of whole corpora. Only the members that keep the
@@ -114,9 +131,13 @@ public:
     using Table::end;
     using Table::size;
 
-    iterator find(QStringView word) { return mayContain(word) ? Table::find(word) : Table::end(); }
-    const_iterator find(QStringView word) const { return mayContain(word) ? Table::find(word) : Table::end(); }
-    bool contains(QStringView word) const { return mayContain(word) && Table::contains(word); }
+    iterator find(QStringView word) { return mayContain(WordHash{}(word)) ? Table::find(word) : Table::end(); }
+    const_iterator find(QStringView word) const { return mayContain(WordHash{}(word)) ? Table::find(word) : Table::end(); }
+    bool contains(QStringView word) const { return mayContain(WordHash{}(word)) && Table::contains(word); }
+    // The same for a word whose WordHash{}(word) is known: a tokenizer works it out once for
+    // all the tables a word is looked up in, and most words stop at the filter.
+    const_iterator find(QStringView word, size_t hash) const { return mayContain(hash) ? Table::find(word) : Table::end(); }
+    bool contains(QStringView word, size_t hash) const { return mayContain(hash) && Table::contains(word); }
     const auto &at(QStringView word) const { return Table::at(word); }
 
     auto &operator[](QStringView word)
@@ -153,20 +174,19 @@ private:
     static QStringView keyOf(const std::pair<const QStringView, Value> &entry) { return entry.first; }
 
     // Two positions from the well-mixed high bits of the hash.
-    static std::pair<size_t, size_t> filterBits(QStringView word)
+    static std::pair<size_t, size_t> filterBits(quint64 hash)
     {
-        const quint64 hash = WordHash{}(word);
         return {size_t(hash >> 52) % kFilterBits, size_t(hash >> 40) % kFilterBits};
     }
     void mark(QStringView word)
     {
-        const auto [a, b] = filterBits(word);
+        const auto [a, b] = filterBits(WordHash{}(word));
         m_filter[a / 64] |= quint64(1) << (a % 64);
         m_filter[b / 64] |= quint64(1) << (b % 64);
     }
-    bool mayContain(QStringView word) const
+    bool mayContain(size_t hash) const
     {
-        const auto [a, b] = filterBits(word);
+        const auto [a, b] = filterBits(hash);
         return (m_filter[a / 64] >> (a % 64) & 1) && (m_filter[b / 64] >> (b % 64) & 1);
     }
 };

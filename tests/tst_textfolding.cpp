@@ -13,6 +13,8 @@ private slots:
     void foldsCaseAccentsAndApostrophesKeepingLength_data();
     void foldsCaseAccentsAndApostrophesKeepingLength();
     void foldsPatternsButNotTheirEscapes();
+    void skipsTheUtf16CheckOnlyWithoutSurrogates_data();
+    void skipsTheUtf16CheckOnlyWithoutSurrogates();
     void findsWholeWordsOnly_data();
     void findsWholeWordsOnly();
     void splitsWords();
@@ -28,6 +30,7 @@ void TestTextFolding::foldsCaseAccentsAndApostrophesKeepingLength_data()
     QTest::newRow("non-breaking space") << u"«\u00a0Paix\u00a0»"_s << u"« paix »"_s;
     QTest::newRow("ligature stays one unit") << u"Œuvre"_s << u"œuvre"_s;
     QTest::newRow("emoji untouched") << u"Ok \U0001F600"_s << u"ok \U0001F600"_s;
+    QTest::newRow("ASCII only") << u"PEKIN-2024 [AFP] `Xi`"_s << u"pekin-2024 [afp] 'xi'"_s;
 }
 
 void TestTextFolding::foldsCaseAccentsAndApostrophesKeepingLength()
@@ -42,6 +45,26 @@ void TestTextFolding::foldsPatternsButNotTheirEscapes()
 {
     QCOMPARE(foldPattern(u"L'Annexion\\S+ de la Crimée\\p{Lu}\\B"_s), u"l'annexion\\S+ de la crimee\\p{Lu}\\B"_s);
     QCOMPARE(foldPattern(u"\\"_s), u"\\"_s);
+}
+
+void TestTextFolding::skipsTheUtf16CheckOnlyWithoutSurrogates_data()
+{
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<bool>("unchecked");
+    QTest::newRow("accented text") << u"à Pékin, mardi"_s << true;
+    QTest::newRow("surrogate pair") << u"Pékin \U0001F600 mardi"_s << false;
+    QTest::newRow("lone surrogate") << u"Pékin "_s + QChar(0xD800) + u" mardi"_s << false;
+}
+
+void TestTextFolding::skipsTheUtf16CheckOnlyWithoutSurrogates()
+{
+    QFETCH(QString, subject);
+    QFETCH(bool, unchecked);
+    const QRegularExpression::MatchOptions options = matchOptionsFor(subject);
+    QCOMPARE(options == QRegularExpression::DontCheckSubjectStringMatchOption, unchecked);
+    // Whatever the options, a match finds what a checked one finds.
+    const QRegularExpression mardi(u"\\bmardi\\b"_s);
+    QCOMPARE(mardi.match(subject, 0, QRegularExpression::NormalMatch, options).hasMatch(), mardi.match(subject).hasMatch());
 }
 
 void TestTextFolding::findsWholeWordsOnly_data()
