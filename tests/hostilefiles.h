@@ -42,7 +42,7 @@ inline QList<HostileFile> writeFiles(const QDir &folder)
     };
     add(u"good.txt"_s, kArticle, {});
     add(u"empty.txt"_s, {}, u"empty file"_s);
-    add(u"image.png"_s, QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33) + QByteArray(2000, '\xA5'),
+    add(u"image.png"_s, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0"_ba + QByteArray(2000, '\xA5'),
         u"not a text file"_s);
     QByteArray noise(4096, '\0');
     QRandomGenerator random(7);
