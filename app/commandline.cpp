@@ -73,8 +73,14 @@ int tagDates(const QStringList &arguments)
         errStream() << "tag-dates: cannot read " << files.first() << ": " << file.errorString() << Qt::endl;
         return 2;
     }
+    const QByteArray bytes = file.read(std::min(file.size(), ArticleReader::kMaxFileBytes) + 1);
+    if (bytes.size() > ArticleReader::kMaxFileBytes) {
+        errStream() << "tag-dates: " << files.first() << ": file too large; the limit is "
+                    << ArticleReader::kMaxFileBytes / (1024 * 1024) << " MB" << Qt::endl;
+        return 2;
+    }
     QStringList problems;
-    const QString text = ArticleReader::decode(file.readAll(), &problems);
+    const QString text = ArticleReader::decode(bytes, &problems);
     for (const QString &problem : std::as_const(problems))
         errStream() << files.first() << ": " << problem << Qt::endl;
 

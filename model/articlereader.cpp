@@ -261,8 +261,9 @@ Article ArticleReader::readFile(const QString &path) const
         article.problems.append(u"cannot read the file: " + file.errorString());
         return article;
     }
-    // Read at most one byte past the limit, in case the file grew since it was listed.
-    Article article = read(file.read(kMaxFileBytes + 1), info.fileName());
+    // One byte more than its size, to see it has grown; never more than one past the limit. Not
+    // read(kMaxFileBytes + 1): that allocates the whole limit for every file, tiny ones too.
+    Article article = read(file.read(std::min(info.size(), kMaxFileBytes) + 1), info.fileName());
     article.filePath = info.absoluteFilePath();
     return article;
 }

@@ -26,6 +26,7 @@ private slots:
     void exitStatus_data();
     void exitStatus();
     void tagDatesPrintsCodePointOffsets();
+    void tagDatesRefusesAFileOverTheLimit();
     void exportChartWritesEachFormat_data();
     void exportChartWritesEachFormat();
     void viewerHelpNeedsNoDisplay();
@@ -266,6 +267,19 @@ void TestCommandLine::tagDatesPrintsCodePointOffsets()
     QCOMPARE(date.value(u"precision").toString(), u"day"_s);
     QCOMPARE(date.value(u"text").toString().toLower(), u"le 24 février 2022"_s);
     QCOMPARE(date.value(u"start").toInt(), 2);
+}
+
+void TestCommandLine::tagDatesRefusesAFileOverTheLimit()
+{
+    const QString path = m_dir.filePath(u"huge.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("Le 5 mars 2023.") > 0);
+    QVERIFY(file.resize(65 * 1024 * 1024));  // sparse: no disk used
+    file.close();
+    const Run result = run({u"tag-dates"_s, path});
+    QCOMPARE(result.status, 2);
+    QVERIFY2(result.err.contains("file too large"), result.err.constData());
+    QVERIFY(result.out.isEmpty());
 }
 
 void TestCommandLine::exportChartWritesEachFormat_data()
