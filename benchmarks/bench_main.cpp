@@ -7,8 +7,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Never deleted: the benchmarks keep their windows in function statics, destroyed after main()
-    // returns, and widgets need the application until then.
+    // Never deleted: the benchmarks keep their windows alive until the process ends.
     static int appArgc = argc;
     new QApplication(appArgc, argv);
     benchmark::Initialize(&argc, argv);

@@ -37,8 +37,10 @@ struct Window
 
 Window &window()
 {
-    static Window instance;
-    return instance;
+    // Never destroyed, like the application: at exit Qt's thread storage may already be gone,
+    // and a static widget's destructor crashed on it.
+    static Window *instance = new Window;
+    return *instance;
 }
 
 void paintFrames(benchmark::State &state, const char *name)
