@@ -90,15 +90,11 @@ std::unique_ptr<EventIndex> EventIndex::withSavedWords(std::shared_ptr<const Cor
         postings.gaps.assign(gaps.begin(), gaps.end());
         for (size_t word = 0; in.ok() && word < postings.words.size(); ++word) {
             qint64 previous = -1;
-            for (quint32 p = postings.start[word]; in.ok() && p < postings.start[word + 1];) {
-                quint64 gap = 0;
-                bool ended = false;
-                for (int shift = 0; !ended && shift < 35 && p < postings.start[word + 1]; shift += 7) {
-                    gap |= quint64(postings.gaps[p] & 0x7f) << shift;
-                    ended = !(postings.gaps[p++] & 0x80);
-                }
+            quint32 gap = 0;
+            for (size_t p = postings.start[word]; in.ok() && p < postings.start[word + 1];) {
+                const bool read = postings.readGap(p, postings.start[word + 1], gap);
                 const qint64 id = previous < 0 ? qint64(gap) : previous + qint64(gap);
-                if (!ended || id <= previous || id >= documents)
+                if (!read || id <= previous || id >= documents)
                     in.fail();
                 previous = id;
             }

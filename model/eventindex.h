@@ -84,18 +84,26 @@ private:
         std::vector<quint32> start;  // the list of word w is gaps[start[w]] .. gaps[start[w + 1]]
         std::vector<quint8> gaps;
 
+        // Reads the gap at gaps[p] into `gap` and moves `p` past it; false when it runs past `end`
+        // or over five bytes, which only damaged bytes do.
+        bool readGap(size_t &p, size_t end, quint32 &gap) const
+        {
+            gap = 0;
+            for (int shift = 0; shift < 35 && p < end; shift += 7) {
+                const quint8 byte = gaps[p++];
+                gap |= quint32(byte & 0x7f) << shift;
+                if (!(byte & 0x80))
+                    return true;
+            }
+            return false;
+        }
+
         template<typename Function>
         void forEachId(size_t word, Function function) const
         {
             quint32 id = 0;
-            for (size_t p = start[word]; p < start[word + 1];) {
-                quint32 gap = 0;
-                for (int shift = 0;; shift += 7) {
-                    const quint8 byte = gaps[p++];
-                    gap |= quint32(byte & 0x7f) << shift;
-                    if (!(byte & 0x80))
-                        break;
-                }
+            quint32 gap = 0;
+            for (size_t p = start[word]; readGap(p, start[word + 1], gap);) {
                 id += gap;
                 function(id);
             }

@@ -62,15 +62,15 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
     std::shared_ptr<const EventIndex> index;
     if (stats.whole)
         index = EventIndex::withSavedWords(shared, savedWords);
-    const bool indexed = !index;
-    if (indexed)
+    const bool rebuilt = !index;
+    if (rebuilt)
         index = std::make_shared<const EventIndex>(shared);
     job.events = index;
     job.cancelled = cancel->load();
     promise.addResult(job);
 
     // Written when its entries changed, or when the file lacked the words it now has.
-    if (stats.changed || (stats.whole && indexed && cacheRead)) {
+    if (stats.changed || (stats.whole && rebuilt && cacheRead)) {
         // Not cancelled by a new load or by closing: what was read so far is worth keeping.
         timer.restart();
         // The words fit the cache only if it holds every article, in the corpus's order.
