@@ -147,6 +147,7 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
         m_actors.append(actor);
     }
 
+    QHash<QString, QString> shortNames;  // folded full alias -> folded short name
     // The first actor to claim a name keeps it, as in matching.
     const auto claimName = [this](const QString &name, int index) {
         const QString key = foldForMatching(name);
@@ -163,7 +164,7 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
             if (actor.kind == ActorKind::Person) {
                 const QString shortName = shortNameOf(actor, alias);
                 if (!shortName.isEmpty())
-                    m_shortNames.insert(foldWords(alias), shortName);
+                    shortNames.insert(foldWords(alias), shortName);
             }
         }
         for (const QString &metonym : actor.metonyms)
@@ -176,6 +177,12 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
             for (const QString &phrase : actor.roles.at(role).phrases)
                 addEntry(phrase, index, MentionKind::Role, role, problems);
         }
+    }
+
+    for (Entry &entry : m_entries) {
+        entry.shortName = shortNames.value(entry.words.join(u' '));
+        if (!entry.shortName.isEmpty())
+            m_shortNames.insert(keep(entry.shortName));
     }
 
     const QJsonObject combiningForms = resource.value(u"combining_forms").toObject();
@@ -224,7 +231,7 @@ void Gazetteer::addEntry(const QString &phrase, int actor, MentionKind kind, int
                              + m_actors.at(actor).name + u": it stays "_s + m_actors.at(existing.actor).name + u"'s"_s);
         return;  // the first actor to claim a name keeps it
     }
-    Entry entry{words, actor, kind, {}};
+    Entry entry{words, actor, kind, {}, {}};
     if (kind == MentionKind::Role)
         entry.holders.append({actor, role});
     candidates.push_back(int(m_entries.size()));
@@ -439,9 +446,14 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             } else {
                 const Actor &actor = m_actors.at(best->actor);
                 mention.locative = actor.kind != ActorKind::Person && isLocative(folded, range.start, words[i].start);
-                const QString shortName = m_shortNames.value(best->words.join(u' '));
-                if (!shortName.isEmpty())
-                    context.shortNames.insert(shortName, best->actor);
+                if (!best->shortName.isEmpty()) {
+                    auto &known = context.shortNames;
+                    const auto same = std::find_if(known.begin(), known.end(), [&](const auto &k) { return k.first == best->shortName; });
+                    if (same == known.end())
+                        known.emplace_back(best->shortName, best->actor);
+                    else
+                        same->second = best->actor;
+                }
             }
             if (mention.actor >= 0) {
                 mentions.append(mention);
@@ -451,10 +463,11 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             i = last;
             continue;
         }
-        if (capitalised(i) && !context.shortNames.isEmpty()) {  // the check spares a string per capitalised word
-            const int actor = context.shortNames.value(word(i).toString(), -1);
-            if (actor >= 0) {
-                mentions.append({words[i], actor, {}, MentionKind::ShortName, false});
+        if (capitalised(i) && m_shortNames.contains(word(i), hashes[size_t(i)])) {
+            const auto &known = context.shortNames;
+            const auto same = std::find_if(known.begin(), known.end(), [&](const auto &k) { return WordEqual{}(k.first, word(i)); });
+            if (same != known.end()) {
+                mentions.append({words[i], same->second, {}, MentionKind::ShortName, false});
                 covered[i] = true;
             }
         }

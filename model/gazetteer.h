@@ -60,7 +60,8 @@ struct ActorMention
 // What earlier sentences of the same article told: which short names stand for whom.
 struct MentionContext
 {
-    QHash<QString, int> shortNames;              // folded surname -> actor
+    // Folded surname -> actor: a handful per article, compared in place rather than hashed.
+    std::vector<std::pair<QString, int>> shortNames;
     QHash<QString, QString> unlistedShortNames;  // folded surname -> full name of an unlisted person
     QSet<int> named;                             // actors named so far
 };
@@ -90,6 +91,7 @@ private:
         int actor = -1;     // for names and metonyms
         MentionKind kind = MentionKind::Name;
         QList<std::pair<int, int>> holders;  // for roles: (actor, role index)
+        QString shortName;  // for people's names: the folded surname later sentences may use alone
     };
 
     void load(const QJsonObject &resource, QStringList *problems);
@@ -115,7 +117,7 @@ private:
     };
     WordMap<EntriesStartingWith> m_entriesByFirstWord;
     QList<Entry> m_entries;
-    QHash<QString, QString> m_shortNames;    // folded full alias -> folded short name
+    WordSet m_shortNames;                    // every entry's shortName
     QStringList m_locatives;                 // folded, longest first
     WordSet m_institutions;                  // folded
     WordMap<int> m_demonyms;                 // folded demonym or combining form -> country
