@@ -14,7 +14,12 @@ namespace dateline {
 
 namespace {
 
-bool isIndexedChar(QChar c) { return c.isLetterOrNumber() || c.isMark(); }
+bool isIndexedChar(QChar c)
+{
+    if (c.unicode() < 0x80)  // no ASCII character is a mark: the Unicode tables need not be asked
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    return c.isLetterOrNumber() || c.isMark();
+}
 
 // Calls `word` with each maximal run of letters, digits and marks in `text`. Any occurrence of a
 // query in a text puts each such run of the query inside one run of the text.
@@ -32,6 +37,64 @@ void forEachWord(QStringView text, Function word)
         }
     }
 }
+
+// The documents each word occurs in, in the order the words came.
+struct WordLists
+{
+    std::vector<QString> words;
+    std::vector<size_t> hashes;  // WordHash of each word
+    std::vector<std::vector<quint32>> lists;
+
+    std::vector<quint32> &listOf(QStringView word, size_t hash)
+    {
+        const size_t mask = table.size() - 1;
+        const quint32 tag = quint32(hash >> 32);
+        for (size_t slot = home(hash);; slot = (slot + 1) & mask) {
+            const Slot found = table[slot];
+            if (found.number == kNoWord) {
+                table[slot] = {tag, quint32(words.size())};
+                words.push_back(word.toString());
+                hashes.push_back(hash);
+                lists.emplace_back();
+                if (words.size() * 2 > table.size())
+                    grow();
+                return lists.back();
+            }
+            if (found.tag == tag && hashes[found.number] == hash && WordEqual{}(words[found.number], word))
+                return lists[found.number];
+        }
+    }
+
+private:
+    static constexpr quint32 kNoWord = ~quint32(0);
+    // Open addressing: a corpus has hundreds of thousands of distinct words, and a node-based map
+    // spent most of the build chasing pointers to them. A slot holds part of its word's hash, so
+    // that probing past other words reads nothing else.
+    struct Slot
+    {
+        quint32 tag = 0;
+        quint32 number = kNoWord;
+    };
+    std::vector<Slot> table = std::vector<Slot>(1024);
+
+    // The slot a hash starts probing from: the high bits of a multiplicative hash of it.
+    size_t home(size_t hash) const
+    {
+        return size_t((quint64(hash) * 0x9E3779B97F4A7C15ULL) >> (64 - std::countr_zero(table.size())));
+    }
+
+    void grow()
+    {
+        table.assign(table.size() * 2, Slot());
+        const size_t mask = table.size() - 1;
+        for (quint32 number = 0; number < words.size(); ++number) {
+            size_t slot = home(hashes[number]);
+            while (table[slot].number != kNoWord)
+                slot = (slot + 1) & mask;
+            table[slot] = {quint32(hashes[number] >> 32), number};
+        }
+    }
+};
 
 template<typename T>
 qsizetype heapBytes(const std::vector<T> &values)
@@ -114,6 +177,7 @@ void EventIndex::indexEvents()
     m_events.reserve(events.size());
     m_actorStart.reserve(events.size() + 1);
     m_actorStart.push_back(0);
+    std::unordered_map<const QString *, std::pair<size_t, quint32>> numbersOfList;  // where m_actorIds has it
     for (const Event &event : events) {
         Facts facts;
         facts.type = event.type;
@@ -125,6 +189,18 @@ void EventIndex::indexEvents()
             facts.month = event.date.year() * 12 + event.date.month() - 1;
         }
         m_events.push_back(facts);
+        // Events share their lists of actors (see loadCorpus): each list is numbered once.
+        const auto [numbered, fresh] = numbersOfList.try_emplace(event.actors.constData(), m_actorIds.size(), 0);
+        if (!fresh) {
+            const auto [from, count] = numbered->second;
+            for (size_t k = from; k < from + count; ++k) {
+                const quint32 id = m_actorIds[k];
+                m_actorIds.push_back(id);
+            }
+            m_actorStart.push_back(quint32(m_actorIds.size()));
+            continue;
+        }
+        numbered->second.second = quint32(event.actors.size());
         for (const QString &actor : event.actors) {
             auto number = m_actorNumbers.constFind(actor);
             if (number == m_actorNumbers.cend()) {
@@ -150,30 +226,13 @@ EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function
 {
     // Each thread inverts a run of consecutive documents into lists per word; the runs' lists are
     // then joined word by word in document order, so that every list stays sorted.
-    struct Run
-    {
-        std::vector<QString> words;
-        WordMap<quint32> numbers;  // views into `words`, whose strings never move their data
-        std::vector<std::vector<quint32>> lists;
-
-        std::vector<quint32> &listOf(QStringView word)
-        {
-            auto found = numbers.find(word);
-            if (found == numbers.end()) {
-                words.push_back(word.toString());
-                lists.emplace_back();
-                found = numbers.emplace(QStringView(words.back()), quint32(lists.size() - 1)).first;
-            }
-            return lists[found->second];
-        }
-    };
     const int threads = int(std::clamp<qsizetype>(documents / 20'000, 1, QThread::idealThreadCount()));
-    std::vector<Run> runs(static_cast<size_t>(threads));
+    std::vector<WordLists> runs(static_cast<size_t>(threads));
     const auto invertRun = [&](int run) {
         for (qsizetype document = documents * run / threads; document < documents * (run + 1) / threads; ++document) {
             const QString folded = foldedText(document);
             forEachWord(folded, [&](QStringView word) {
-                std::vector<quint32> &ids = runs[size_t(run)].listOf(word);
+                std::vector<quint32> &ids = runs[size_t(run)].listOf(word, WordHash{}(word));
                 if (ids.empty() || ids.back() != quint32(document))
                     ids.push_back(quint32(document));
             });
@@ -186,10 +245,10 @@ EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function
     for (std::thread &worker : workers)
         worker.join();
 
-    Run &all = runs.front();
+    WordLists &all = runs.front();
     for (size_t run = 1; run < runs.size(); ++run) {
         for (size_t word = 0; word < runs[run].words.size(); ++word) {
-            std::vector<quint32> &into = all.listOf(runs[run].words[word]);
+            std::vector<quint32> &into = all.listOf(runs[run].words[word], runs[run].hashes[word]);
             const std::vector<quint32> &from = runs[run].lists[word];
             into.insert(into.end(), from.cbegin(), from.cend());
         }
