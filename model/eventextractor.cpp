@@ -246,6 +246,8 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         return TextSpan{};
     }();
 
+    // Read once: every QDate::currentDate() reads the time zone again.
+    const DateValue today = article.publishedAfter.isValid() ? DateValue::fromQDate(QDate::currentDate(), Precision::Day) : DateValue();
     QList<Event> events;
     MentionContext context;
     qsizetype nextDate = 0;
@@ -281,7 +283,7 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         const bool bounded = !date.isValid() && article.publishedAfter.isValid();
         const QList<ActorMention> mentions = m_gazetteer.findMentions(
             article.text, folded, sentence, bounded ? article.publishedAfter : date, context,
-            bounded ? DateValue::fromQDate(QDate::currentDate(), Precision::Day) : DateValue());
+            bounded ? today : DateValue());
         if (!typing)
             continue;
 
