@@ -1,4 +1,6 @@
 #include "benchcorpus.h"
+#include "eventextractor.h"
+#include "publicationdatefinder.h"
 
 #include <QThread>
 
@@ -46,7 +48,62 @@ void extraction(benchmark::State &state, int threads)
 void BM_ExtractionOneCore(benchmark::State &state) { extraction(state, 1); }
 void BM_ExtractionAllCores(benchmark::State &state) { extraction(state, QThread::idealThreadCount()); }
 
+// Where one core's time goes: each stage of Extractor::extract() alone, on what the stage before
+// it made of the same files, in bytes of those files per second.
+enum class Stage { Read, Date, Tag, Events };
+
+void extractionStage(benchmark::State &state, Stage stage)
+{
+    const Extractor &extractor = bench::extractor();
+    const PublicationDateFinder dates(extractor.tagger());
+    const EventExtractor events(extractor.gazetteer());
+    const QList<bench::FileBytes> files = bench::firstFiles(kSampleBytes);
+    struct Input
+    {
+        Article read, dated;
+        QList<TimeExpression> tags;
+    };
+    std::vector<Input> inputs;
+    qint64 bytes = 0;
+    for (const bench::FileBytes &file : files) {
+        Input &input = inputs.emplace_back();
+        input.read = input.dated = extractor.reader().read(file.bytes, file.name);
+        dates.date(input.dated);
+        input.tags = extractor.tagger().tag(input.dated.extractableText(), input.dated.published);
+        bytes += file.bytes.size();
+    }
+    for (auto _ : state) {
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            switch (stage) {
+            case Stage::Read:
+                benchmark::DoNotOptimize(extractor.reader().read(files.at(qsizetype(i)).bytes, files.at(qsizetype(i)).name));
+                break;
+            case Stage::Date: {
+                Article article = inputs[i].read;
+                dates.date(article);
+                benchmark::DoNotOptimize(article);
+                break;
+            }
+            case Stage::Tag:
+                benchmark::DoNotOptimize(extractor.tagger().tag(inputs[i].dated.extractableText(), inputs[i].dated.published));
+                break;
+            case Stage::Events: {
+                QStringList unlisted;
+                benchmark::DoNotOptimize(events.extract(inputs[i].dated, inputs[i].tags, &unlisted));
+                break;
+            }
+            }
+        }
+    }
+    state.SetBytesProcessed(state.iterations() * bytes);
+}
+
 } // namespace
+
+BENCHMARK_CAPTURE(extractionStage, Read, Stage::Read)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(extractionStage, Date, Stage::Date)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(extractionStage, Tag, Stage::Tag)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(extractionStage, Events, Stage::Events)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 BENCHMARK(BM_ExtractionOneCore)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
 BENCHMARK(BM_ExtractionAllCores)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
