@@ -194,8 +194,10 @@ ArticleReader::ArticleReader()
         else
             qWarning("reading-fr.json: junk line pattern skipped: %s", qPrintable(junk.errorString()));
     }
+    // Only whether a line matches is asked: capturing the patterns' groups would cost every line.
     m_junkLine = QRegularExpression(u"^(?:" + junkPatterns.join(u'|') + u")$",
-                                    QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+                                    QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption
+                                        | QRegularExpression::DontCaptureOption);
     for (const QJsonValue &abbreviation : reading.value(u"abbreviations").toArray())
         m_abbreviations.insert(abbreviation.toString());
 }
