@@ -32,6 +32,15 @@ qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
     return match.hasMatch() ? cueEnd + match.capturedStart() : foldedSentence.size();
 }
 
+// ASCII letters, digits and '_', which a cue's (?<!\w) cannot follow: looked up, as the cue
+// prefilter asks it of every unit of every sentence.
+constexpr std::array<bool, 0x80> kAsciiWordUnits = [] {
+    std::array<bool, 0x80> table{};
+    for (char16_t c = 0; c < 0x80; ++c)
+        table[c] = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_';
+    return table;
+}();
+
 // The first three UTF-16 units of `text` in one integer, for the cue prefilter's lookups.
 quint64 packedKey(QStringView text)
 {
@@ -202,7 +211,7 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     for (qsizetype at = 0; at + kKeyLength <= folded.size(); ++at) {
         if (at > 0) {
             const char16_t before = folded[at - 1].unicode();
-            if (before < 0x80 && (QChar::isLetterOrNumber(before) || before == u'_'))
+            if (before < 0x80 && kAsciiWordUnits[before])
                 continue;
         }
         const quint64 key = packedKey(folded.sliced(at, kKeyLength));
