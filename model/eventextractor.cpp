@@ -111,9 +111,10 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         QStringList groups;
         for (const QString &cue : cues)
             groups.append(u"(?:" + cue + u')');
-        // Never matches when the list is empty.
+        // Never matches when the list is empty. Only where a cue starts and ends is asked:
+        // capturing the groups inside cues would cost every match.
         return QRegularExpression(groups.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + groups.join(u'|') + u')',
-                                  QRegularExpression::UseUnicodePropertiesOption);
+                                  QRegularExpression::UseUnicodePropertiesOption | QRegularExpression::DontCaptureOption);
     };
     struct TypeCues
     {
