@@ -123,6 +123,7 @@ private slots:
     void hostileFiles_areListedAsProblemsAndTheRestLoads();
     void craftedArticle_staysInertTextInEveryView();
     void cancellingLoad_keepsWhatWasReadAndSaysSo();
+    void loadProgress_showsItsWholeText();
     void proxyModel_passesModelTester();
     void exports_writeTheFilteredEventsAndChartsToFiles();
 
@@ -512,6 +513,29 @@ void TestMainWindow::cancellingLoad_keepsWhatWasReadAndSaysSo()
     QVERIFY(!progress->isVisible());
     QVERIFY(!cancel->isVisible());
     QVERIFY2(m_summary->text().endsWith(u"reading cancelled"_s), qPrintable(m_summary->text()));
+}
+
+void TestMainWindow::loadProgress_showsItsWholeText()
+{
+    // A screenshot of 100,000 articles loading showed "5131 of 100000 files" cut and folded
+    // inside a bar sized before it had any text.
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString source = QStringLiteral(DATELINE_ARTICLES_DIR) + u"/000_d3bfdcd42c0925d8.txt"_s;
+    constexpr int kFiles = 2000;  // enough for the bar to be seen with its count before reading ends
+    for (int i = 0; i < kFiles; ++i)
+        QVERIFY(QFile::copy(source, folder.filePath(u"%1.txt"_s.arg(i, 4, 10, QChar(u'0')))));
+
+    QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
+    m_window->openPaths({folder.path()});
+    auto *progress = m_window->findChild<QProgressBar *>(u"loadProgress"_s);
+    QVERIFY(progress);
+    QTRY_COMPARE(progress->maximum(), kFiles);
+    QVERIFY2(progress->isVisible(), "the files were read before the count could be seen: use more");
+    const QString widest = progress->format().replace(u"%v"_s, QString::number(kFiles)).replace(u"%m"_s, QString::number(kFiles));
+    QVERIFY2(progress->width() > progress->fontMetrics().horizontalAdvance(widest),
+             qPrintable(u"%1 px for \"%2\""_s.arg(progress->width()).arg(widest)));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeout);
 }
 
 void TestMainWindow::proxyModel_passesModelTester()
