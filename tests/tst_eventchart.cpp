@@ -11,6 +11,7 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QHorizontalBarSeries>
+#include <QLegend>
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -97,6 +98,7 @@ private slots:
     void actors_pointsAreTheCountsOfEventsNamingEachActorInEachMonth();
     void pairs_barsAreTheCountsOfEventsNamingBothActors();
     void panel_forwardsClicksAndUndo();
+    void narrowCharts_putTheLegendOnTheRightInSmallerType();
 };
 
 void TestEventChart::monthly_barsAddUpToTheDatedEventsAndTitleStatesTheFilter()
@@ -382,6 +384,33 @@ void TestEventChart::panel_forwardsClicksAndUndo()
     panel.setUndoAvailable(true);
     panel.undoButton()->click();
     QCOMPARE(undo.size(), 1);
+}
+
+void TestEventChart::narrowCharts_putTheLegendOnTheRightInSmallerType()
+{
+    // In the window's Charts panel (about 440 pixels wide) a legend of eight actors along the
+    // bottom was elided to "C…", "R…", "Vl…".
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const EventIndex index(shared);
+    EventChart chart(ChartKind::Actors);
+    chart.resize(1280, 800);
+    chart.setEvents(index, allEvents(*shared), {});
+    const QFont wide = chart.legend()->font();
+    QCOMPARE(chart.legend()->alignment(), Qt::AlignBottom);
+
+    chart.resize(440, 640);
+    QCOMPARE(chart.legend()->alignment(), Qt::AlignRight);
+    QCOMPARE(chart.legend()->font().pixelSize(), 10);
+    chart.setEvents(index, allEvents(*shared), {});  // new axes, still narrow
+    QVERIFY(!chart.axes().isEmpty());
+    for (const QAbstractAxis *axis : chart.axes())
+        QCOMPARE(axis->labelsFont().pixelSize(), 10);
+
+    chart.resize(1280, 800);
+    QCOMPARE(chart.legend()->alignment(), Qt::AlignBottom);
+    QCOMPARE(chart.legend()->font(), wide);
+    for (const QAbstractAxis *axis : chart.axes())
+        QCOMPARE(axis->labelsFont(), wide);
 }
 
 QTEST_MAIN(TestEventChart)

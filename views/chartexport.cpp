@@ -10,9 +10,7 @@
 #include "timelineview.h"
 
 #include <QApplication>
-#include <QAbstractAxis>
 #include <QChartView>
-#include <QLegend>
 #include <QCoreApplication>
 #include <QBuffer>
 #include <QFileInfo>
@@ -35,8 +33,6 @@ const auto kTimeline = "timeline"_L1;
 // SVG and PDF are laid out at the screen's usual 96 dots per inch, so that a logical pixel is the same
 // length in every format and fonts keep their proportion to the picture.
 constexpr int kVectorDpi = 96;
-// Below this width, in logical pixels, labels are drawn smaller so that they are not elided.
-constexpr int kNarrowWidth = 1000;
 
 QString tr(const char *text, int n = -1) { return QCoreApplication::translate("ChartExport", text, nullptr, n); }
 
@@ -90,16 +86,6 @@ std::optional<Drawing> makeDrawing(const QString &picture, const std::shared_ptr
         chart->setEvents(*index, events, filter);
         chart->setBackgroundRoundness(0);
         drawing.note = chart->note();
-        if (size.width() < kNarrowWidth) {
-            // Qt Charts elides what does not fit (actor names, type names): in narrow pictures use a
-            // smaller font, and put the legend on the right where each name has a line of its own.
-            QFont font = chart->legend()->font();
-            font.setPixelSize(10);
-            chart->legend()->setFont(font);
-            chart->legend()->setAlignment(Qt::AlignRight);
-            for (QAbstractAxis *axis : chart->axes())
-                axis->setLabelsFont(font);
-        }
         auto view = std::make_unique<QChartView>(chart);
         view->setRenderHint(QPainter::Antialiasing);
         view->setFrameShape(QFrame::NoFrame);

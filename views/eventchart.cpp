@@ -71,8 +71,9 @@ std::optional<ChartKind> chartKindFromName(QStringView name)
 
 EventChart::EventChart(ChartKind kind, QGraphicsItem *parent) : QChart(parent), m_kind(kind)
 {
-    legend()->setAlignment(Qt::AlignBottom);
     legend()->setShowToolTips(true);
+    m_wideFont = legend()->font();
+    fitLabelsToWidth();
     setAnimationOptions(QChart::NoAnimation);
     connect(this, &QChart::plotAreaChanged, this, &EventChart::relabelMonthAxis);
 }
@@ -142,6 +143,30 @@ void EventChart::setEvents(const EventIndex &index, const QList<int> &events, co
             m_note = (m_note.isEmpty() ? QString() : m_note + u' ') + tr("An event naming several of these actors is on each of their lines.");
     }
     setTitle(tr("%1 — %2 (%n events)", nullptr, int(events.size())).arg(heading, filter.description()));
+    fitLabelsToWidth();
+}
+
+void EventChart::resizeEvent(QGraphicsSceneResizeEvent *event)
+{
+    QChart::resizeEvent(event);
+    fitLabelsToWidth();
+}
+
+void EventChart::fitLabelsToWidth()
+{
+    const bool narrow = size().width() < kNarrowWidth;
+    QFont font = m_wideFont;
+    if (narrow)
+        font.setPixelSize(10);
+    const Qt::Alignment alignment = narrow ? Qt::AlignRight : Qt::AlignBottom;
+    // Set only when they change: each change lays the chart out again.
+    if (legend()->alignment() != alignment)
+        legend()->setAlignment(alignment);
+    if (legend()->font() != font)
+        legend()->setFont(font);
+    for (QAbstractAxis *axis : axes())
+        if (axis->labelsFont() != font)
+            axis->setLabelsFont(font);
 }
 
 void EventChart::buildMonthly()

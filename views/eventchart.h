@@ -34,6 +34,9 @@ class EventChart final : public QChart
 public:
     static constexpr int kTopActors = 8;
     static constexpr int kTopPairs = 12;
+    // Below this width, in logical pixels, labels are drawn smaller and the legend goes to the
+    // right, a name a line: Qt Charts elides what does not fit, and eight actor names don't.
+    static constexpr qreal kNarrowWidth = 1000;
 
     explicit EventChart(ChartKind kind, QGraphicsItem *parent = nullptr);
     ~EventChart() override;
@@ -59,7 +62,11 @@ public:
 signals:
     void narrowRequested(const dateline::EventFilter &filter);
 
+protected:
+    void resizeEvent(QGraphicsSceneResizeEvent *event) override;
+
 private:
+    void fitLabelsToWidth();
     void clear();
     void buildMonthly();
     void buildActors();
@@ -68,6 +75,7 @@ private:
     void addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories, const QColor &color);
     void addCountAxis(Qt::Orientation orientation, int maximum);
     void addMonthAxis();
+    QFont m_wideFont;  // the legend's and axes' font in wide charts
     void relabelMonthAxis();
 
     ChartKind m_kind;
