@@ -99,6 +99,7 @@ private slots:
     void pairs_barsAreTheCountsOfEventsNamingBothActors();
     void panel_forwardsClicksAndUndo();
     void narrowCharts_putTheLegendOnTheRightInSmallerType();
+    void monthAxis_ticksAreEvenlySpacedAtAnyWidth();
 };
 
 void TestEventChart::monthly_barsAddUpToTheDatedEventsAndTitleStatesTheFilter()
@@ -411,6 +412,31 @@ void TestEventChart::narrowCharts_putTheLegendOnTheRightInSmallerType()
     QCOMPARE(chart.legend()->font(), wide);
     for (const QAbstractAxis *axis : chart.axes())
         QCOMPARE(axis->labelsFont(), wide);
+}
+
+void TestEventChart::monthAxis_ticksAreEvenlySpacedAtAnyWidth()
+{
+    // An exported chart from Nov 2021 to Dec 2024 had no ticks at Jul and Oct 2023: the axis
+    // refuses a label it already has, and the second "Jul" was dropped.
+    const auto shared = std::make_shared<const Corpus>(sampleCorpus());
+    const EventIndex index(shared);
+    EventChart chart(ChartKind::Monthly);
+    chart.setEvents(index, allEvents(*shared), {});
+    for (const int width : {600, 1280, 3000}) {
+        chart.resize(width, 800);
+        QCategoryAxis *axis = nullptr;
+        for (QAbstractAxis *candidate : chart.axes(Qt::Horizontal))
+            axis = axis ? axis : qobject_cast<QCategoryAxis *>(candidate);
+        QVERIFY(axis);
+        QList<qreal> ticks;
+        for (const QString &label : axis->categoriesLabels())
+            ticks.append(axis->endValue(label));
+        std::sort(ticks.begin(), ticks.end());
+        QVERIFY2(ticks.size() >= 3, qPrintable(QString::number(width)));
+        for (qsizetype i = 2; i < ticks.size(); ++i)
+            QVERIFY2(qFuzzyCompare(ticks[i] - ticks[i - 1], ticks[1] - ticks[0]),
+                     qPrintable(u"%1 px: %2"_s.arg(width).arg(axis->categoriesLabels().join(u", "_s))));
+    }
 }
 
 QTEST_MAIN(TestEventChart)

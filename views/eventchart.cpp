@@ -7,6 +7,7 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QLocale>
@@ -327,6 +328,9 @@ void EventChart::relabelMonthAxis()
         m_monthAxis->remove(label);
     const int first = monthNumber(m_monthly.months.first());
     bool labelled = false;
+    // QCategoryAxis refuses a label it already has: a second "Jul" gets invisible zero-width
+    // spaces, as many as there were "Jul" before it.
+    QHash<QString, int> seen;
     // Boundaries from the first bin's start to the last bin's end, labelled where aligned to the step.
     for (qsizetype i = 0; i <= bins; ++i) {
         const int number = first + int(i) * perBin;
@@ -341,7 +345,7 @@ void EventChart::relabelMonthAxis()
         else
             label = locale.toString(date, u"MMM"_s);
         labelled = true;
-        m_monthAxis->append(label, double(i) - 0.5);
+        m_monthAxis->append(label + QString(seen[label]++, QChar(0x200B)), double(i) - 0.5);
     }
 }
 
