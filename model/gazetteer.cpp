@@ -446,14 +446,8 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             } else {
                 const Actor &actor = m_actors.at(best->actor);
                 mention.locative = actor.kind != ActorKind::Person && isLocative(folded, range.start, words[i].start);
-                if (!best->shortName.isEmpty()) {
-                    auto &known = context.shortNames;
-                    const auto same = std::find_if(known.begin(), known.end(), [&](const auto &k) { return k.first == best->shortName; });
-                    if (same == known.end())
-                        known.emplace_back(best->shortName, best->actor);
-                    else
-                        same->second = best->actor;
-                }
+                if (!best->shortName.isEmpty())
+                    context.setShortName(best->shortName, best->actor);
             }
             if (mention.actor >= 0) {
                 mentions.append(mention);
@@ -464,10 +458,8 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             continue;
         }
         if (capitalised(i) && m_shortNames.contains(word(i), hashes[size_t(i)])) {
-            const auto &known = context.shortNames;
-            const auto same = std::find_if(known.begin(), known.end(), [&](const auto &k) { return WordEqual{}(k.first, word(i)); });
-            if (same != known.end()) {
-                mentions.append({words[i], same->second, {}, MentionKind::ShortName, false});
+            if (const int actor = context.actorOfShortName(word(i)); actor >= 0) {
+                mentions.append({words[i], actor, {}, MentionKind::ShortName, false});
                 covered[i] = true;
             }
         }

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <deque>
 #include <unordered_map>
 #include <vector>
@@ -62,6 +63,21 @@ struct MentionContext
 {
     // Folded surname -> actor: a handful per article, compared in place rather than hashed.
     std::vector<std::pair<QString, int>> shortNames;
+    int actorOfShortName(QStringView shortName) const  // -1 if none
+    {
+        const auto known = std::find_if(shortNames.cbegin(), shortNames.cend(),
+                                        [&](const auto &entry) { return WordEqual{}(entry.first, shortName); });
+        return known == shortNames.cend() ? -1 : known->second;
+    }
+    void setShortName(const QString &shortName, int actor)
+    {
+        const auto known = std::find_if(shortNames.begin(), shortNames.end(),
+                                        [&](const auto &entry) { return WordEqual{}(entry.first, shortName); });
+        if (known == shortNames.end())
+            shortNames.emplace_back(shortName, actor);
+        else
+            known->second = actor;
+    }
     QHash<QString, QString> unlistedShortNames;  // folded surname -> full name of an unlisted person
     QSet<int> named;                             // actors named so far
 };

@@ -75,7 +75,6 @@ private:
     void addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories, const QColor &color);
     void addCountAxis(Qt::Orientation orientation, int maximum);
     void addMonthAxis();
-    QFont m_wideFont;  // the legend's and axes' font in wide charts
     void relabelMonthAxis();
 
     ChartKind m_kind;
@@ -86,6 +85,7 @@ private:
     QString m_note;
     QCategoryAxis *m_monthAxis = nullptr;
     int m_monthStep = 0;  // months between labelled ticks
+    QFont m_wideFont;     // the legend's and axes' font in wide charts
 };
 
 } // namespace dateline
