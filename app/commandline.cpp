@@ -73,7 +73,7 @@ int tagDates(const QStringList &arguments)
         errStream() << "tag-dates: cannot read " << files.first() << ": " << file.errorString() << Qt::endl;
         return 2;
     }
-    const QByteArray bytes = file.read(std::min(file.size(), ArticleReader::kMaxFileBytes) + 1);
+    const QByteArray bytes = ArticleReader::readUpToLimit(file);
     if (bytes.size() > ArticleReader::kMaxFileBytes) {
         errStream() << "tag-dates: " << files.first() << ": file too large; the limit is "
                     << ArticleReader::kMaxFileBytes / (1024 * 1024) << " MB" << Qt::endl;

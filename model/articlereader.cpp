@@ -113,6 +113,7 @@ bool isSentenceOpener(QChar c)
 }
 
 constexpr qsizetype kMaxTitleLength = 200;
+constexpr qsizetype kMaxHeadingLength = 120;
 // Longer than any sentence of prose: a line of data, or a "word" of thousands of letters.
 constexpr qsizetype kMaxSentenceLength = 4000;
 
@@ -146,7 +147,6 @@ int cutOverlongSentences(const QString &text, QList<TextSpan> &sentences)
         sentences = std::move(pieces);
     return cut;
 }
-constexpr qsizetype kMaxHeadingLength = 120;
 
 } // namespace
 
@@ -263,11 +263,16 @@ Article ArticleReader::readFile(const QString &path) const
         article.problems.append(u"cannot read the file: " + file.errorString());
         return article;
     }
-    // One byte more than its size, to see it has grown; never more than one past the limit. Not
-    // read(kMaxFileBytes + 1): that allocates the whole limit for every file, tiny ones too.
-    Article article = read(file.read(std::min(info.size(), kMaxFileBytes) + 1), info.fileName());
+    Article article = read(readUpToLimit(file), info.fileName());
     article.filePath = info.absoluteFilePath();
     return article;
+}
+
+QByteArray ArticleReader::readUpToLimit(QFile &file)
+{
+    // One byte more than its size, to see it has grown. Not read(kMaxFileBytes + 1): that
+    // allocates the whole limit for every file, tiny ones too.
+    return file.read(std::min(file.size(), kMaxFileBytes) + 1);
 }
 
 Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) const

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QFile;
+
 namespace dateline {
 
 // Turns the bytes of a scraped article file into an Article: decoded text, header, title,
@@ -20,6 +22,10 @@ public:
     ArticleReader();
 
     Article readFile(const QString &path) const;
+    // The bytes of an open file, at most one past kMaxFileBytes: more than the limit means the
+    // file is too large (it may have grown since it was listed). Read at the file's size, so
+    // that a small file never costs an allocation of the whole limit.
+    static QByteArray readUpToLimit(QFile &file);
     Article read(const QByteArray &bytes, const QString &fileName = {}) const;
 
     // Decodes UTF-8 (with or without BOM) or UTF-16 with a BOM; bytes that are not valid UTF-8

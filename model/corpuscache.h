@@ -49,9 +49,9 @@ struct FileStamp
 // The file is binary: a magic, a format version and the fingerprint, then frames of a length, a
 // checksum and a payload: a header (block sizes, the actor names and the lists of them that events
 // use), blocks of entries, which are checked and decoded on all cores, and the saved index words
-// (possibly none). Any mismatch makes read()
-// ignore the whole file, and every length is checked against the bytes left, so a corrupt file is
-// never trusted, never makes it allocate more than a few times its own size and never loops.
+// (possibly none). Any mismatch makes read() ignore the whole file, and every length is checked
+// against the bytes left, so a corrupt file is never trusted, never makes it allocate more than a
+// few times its own size and never loops.
 class CorpusCache final
 {
 public:

@@ -11,7 +11,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <algorithm>
 #include <deque>
 #include <unordered_map>
 #include <vector>
@@ -65,18 +64,20 @@ struct MentionContext
     std::vector<std::pair<QString, int>> shortNames;
     int actorOfShortName(QStringView shortName) const  // -1 if none
     {
-        const auto known = std::find_if(shortNames.cbegin(), shortNames.cend(),
-                                        [&](const auto &entry) { return WordEqual{}(entry.first, shortName); });
-        return known == shortNames.cend() ? -1 : known->second;
+        for (const auto &[name, actor] : shortNames)
+            if (WordEqual{}(name, shortName))
+                return actor;
+        return -1;
     }
     void setShortName(const QString &shortName, int actor)
     {
-        const auto known = std::find_if(shortNames.begin(), shortNames.end(),
-                                        [&](const auto &entry) { return WordEqual{}(entry.first, shortName); });
-        if (known == shortNames.end())
-            shortNames.emplace_back(shortName, actor);
-        else
-            known->second = actor;
+        for (auto &[name, known] : shortNames) {
+            if (WordEqual{}(name, shortName)) {
+                known = actor;
+                return;
+            }
+        }
+        shortNames.emplace_back(shortName, actor);
     }
     QHash<QString, QString> unlistedShortNames;  // folded surname -> full name of an unlisted person
     QSet<int> named;                             // actors named so far
