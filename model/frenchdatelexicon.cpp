@@ -151,7 +151,12 @@ void FrenchDateLexicon::addPhrase(const QString &text, Phrase phrase)
     phrase.words = keepWords(text);
     if (phrase.words.empty())
         return;
-    phrasesByFirstWord[phrase.words.front()][size_t(phrase.kind)].push_back(int(phrases.size()));
+    PhrasesStartingWith &starting = phrasesByFirstWord[phrase.words.front()];
+    starting.byKind[size_t(phrase.kind)].push_back(int(phrases.size()));
+    if (phrase.words.size() == 1)
+        starting.oneWordEntry = true;
+    else
+        starting.secondWords.insert(phrase.words[1]);
     phrases.push_back(std::move(phrase));
 }
 

@@ -84,9 +84,16 @@ public:
     // Multi-word expressions, by their first word and kind; the longest match wins. A lookup
     // reads only the entries of its kind: patterns ask for one kind at a time, many times a token.
     static constexpr size_t kPhraseKinds = size_t(PhraseKind::SetWord) + 1;  // SetWord is the last kind
-    using PhrasesByKind = std::array<std::vector<int>, kPhraseKinds>;           // indices into phrases, in file order
+    struct PhrasesStartingWith
+    {
+        std::array<std::vector<int>, kPhraseKinds> byKind;  // indices into phrases, in file order
+        // Most tokens of a common first word ("la", "le", "de") start no entry: the word after
+        // them tells, before each kind's entries are read.
+        bool oneWordEntry = false;
+        WordSet secondWords;
+    };
     std::vector<Phrase> phrases;
-    WordMap<PhrasesByKind> phrasesByFirstWord;
+    WordMap<PhrasesStartingWith> phrasesByFirstWord;
 
     int numberWordValue(QStringView word) const;  // "vingt-deux" = 22; -1 if not a number word
     static int romanValue(QStringView word);      // "xix" = 19; -1 if not a Roman numeral

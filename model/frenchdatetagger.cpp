@@ -120,7 +120,13 @@ public:
             // French often drops the accent of a capital: "A l'heure actuelle".
             const bool capitalA = tokens[i].capitalized && WordEqual{}(tokens[i].key, u"a");
             const auto it = capitalA ? lx.phrasesByFirstWord.find(u"à") : lx.phrasesByFirstWord.find(tokens[i].key, tokens[i].keyHash);
-            m_phrasesStarting[i] = it == lx.phrasesByFirstWord.end() ? nullptr : &it->second;
+            if (it == lx.phrasesByFirstWord.end())
+                continue;
+            const FrenchDateLexicon::PhrasesStartingWith &starting = it->second;
+            const bool secondWordFits = i + 1 < tokens.size() && !tokens[i + 1].breakBefore
+                                        && tokenIn(tokens[i + 1], starting.secondWords);
+            if (starting.oneWordEntry || secondWordFits)
+                m_phrasesStarting[i] = &starting;
         }
     }
 
@@ -143,7 +149,7 @@ private:
     const FrenchDateLexicon &lx;
     const std::vector<DateToken> &t;
     const int n;
-    std::vector<const FrenchDateLexicon::PhrasesByKind *> m_phrasesStarting;  // by token; null if none
+    std::vector<const FrenchDateLexicon::PhrasesStartingWith *> m_phrasesStarting;  // by token; null if none can
 
     // Cheap test of whether an expression can start at token i; most words cannot.
     bool mayOpen(int i) const
@@ -190,7 +196,7 @@ private:
         if (!has(i) || !m_phrasesStarting[size_t(i)])
             return -1;
         int best = -1;
-        for (const int index : (*m_phrasesStarting[size_t(i)])[size_t(kind)]) {
+        for (const int index : m_phrasesStarting[size_t(i)]->byKind[size_t(kind)]) {
             const auto &candidate = lx.phrases[size_t(index)];
             const int size = int(candidate.words.size());
             bool ok = true;
