@@ -164,21 +164,31 @@ QString publicationSourceName(PublicationSource source)
 
 QString Article::extractableText() const
 {
-    QString blanked(text.size(), u' ');
-    // Raw pointers: QString's operator[] checks for sharing at every character.
-    QChar *out = blanked.data();
-    const QChar *in = text.constData();
-    const auto copy = [&](TextSpan span) {
-        if (span.end > span.start)
-            std::copy(in + span.start, in + span.end, out + span.start);
-    };
-    copy(titleSpan);
+    // Nearly all of the text is kept: it is copied whole, and the few gaps between the title and
+    // the paragraphs are blanked, line breaks kept.
+    std::vector<TextSpan> kept;
+    kept.reserve(size_t(paragraphs.size()) + 1);
+    kept.push_back(titleSpan);
     for (const Paragraph &paragraph : paragraphs)
-        copy(paragraph.span);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (in[i] == u'\n')
-            out[i] = u'\n';
+        kept.push_back(paragraph.span);
+    std::sort(kept.begin(), kept.end(), [](TextSpan a, TextSpan b) { return a.start < b.start; });
+
+    QString blanked = text;
+    QChar *out = blanked.data();  // the one copy
+    qsizetype from = 0;
+    const auto blankUpTo = [&](qsizetype to) {
+        for (; from < to; ++from) {
+            if (out[from] != u'\n')
+                out[from] = u' ';
+        }
+    };
+    for (const TextSpan &span : kept) {
+        if (span.end <= span.start)
+            continue;
+        blankUpTo(span.start);
+        from = std::max<qsizetype>(from, span.end);
     }
+    blankUpTo(blanked.size());
     return blanked;
 }
 

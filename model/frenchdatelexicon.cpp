@@ -47,9 +47,10 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
             ++i;
             continue;
         }
-        DateToken token;
+        // Built in place: a token is seven words, and there is one every six characters.
+        DateToken &token = tokens.emplace_back();
         token.start = i;
-        token.joined = blanks == 0 && !tokens.empty();
+        token.joined = blanks == 0 && tokens.size() > 1;
         token.breakBefore = lineBreak || blanks >= 4;
         if (c >= u'0' && c <= u'9') {
             token.kind = DateToken::Kind::Number;
@@ -83,7 +84,6 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
         token.end = i;
         token.key = folded.sliced(token.start, token.end - token.start);  // in range: no clamping, as mid() would
         token.keyHash = WordHash{}(token.key);
-        tokens.push_back(token);
         blanks = 0;
         lineBreak = false;
     }

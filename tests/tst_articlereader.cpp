@@ -25,6 +25,7 @@ private slots:
     void splitsSentences_data();
     void splitsSentences();
     void spansMapBackToTheText();
+    void extractableText_blanksAllButTitleAndParagraphs();
     void emptyAndBinaryFilesAreProblems_data();
     void emptyAndBinaryFilesAreProblems();
     void overlongSentencesAreCutIntoPieces_data();
@@ -171,6 +172,20 @@ void TestArticleReader::spansMapBackToTheText()
     const QString extractable = article.extractableText();
     QCOMPARE(extractable.size(), article.text.size());
     QVERIFY(!extractable.contains(u"date 2023-02"_s));
+}
+
+void TestArticleReader::extractableText_blanksAllButTitleAndParagraphs()
+{
+    Article article;
+    article.text = u"head\nTitle\njunk\nFirst.\nad\nSecond.\ntail"_s;
+    const auto span = [&](const QString &part) {
+        const qsizetype at = article.text.indexOf(part);
+        return TextSpan::of(at, at + part.size());
+    };
+    article.titleSpan = span(u"Title"_s);
+    // Out of order, and one paragraph empty: neither may blank or keep the wrong text.
+    article.paragraphs = {{span(u"Second."_s), false}, {TextSpan{}, false}, {span(u"First."_s), false}};
+    QCOMPARE(article.extractableText(), u"    \nTitle\n    \nFirst.\n  \nSecond.\n    "_s);
 }
 
 void TestArticleReader::emptyAndBinaryFilesAreProblems_data()
