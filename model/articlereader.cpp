@@ -390,6 +390,9 @@ QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan p
     };
 
     for (qsizetype i = paragraph.start; i < paragraph.end; ++i) {
+        // Every character is asked: one comparison turns away letters, digits and most punctuation.
+        if (text[i] > u'?' && text[i] != u'…')
+            continue;
         if (!isSentenceEnder(text[i]))
             continue;
         qsizetype end = i + 1;
