@@ -570,19 +570,14 @@ void TestCorpusCache::killedWhileWriting_leavesThePreviousFile()
 void TestCorpusCache::staleCacheFiles_goLeastRecentlyUsedFirst()
 {
     const QDir folder(m_cacheFolder->path());
-    const QDateTime now = QDateTime::currentDateTime();
-    const auto make = [&](const QString &name, int hoursAgo) {
-        QFile file(folder.filePath(name));
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(QByteArray(100, 'c')) == 100 && file.flush());
-        QVERIFY(file.setFileTime(now.addSecs(-3600 * hoursAgo), QFileDevice::FileModificationTime));
-    };
-    make(u"corpus-a.cache"_s, 4);  // the oldest, but the one in use
-    make(u"corpus-b.cache"_s, 3);
-    make(u"corpus-c.cache"_s, 2);
-    make(u"corpus-d.cache"_s, 1);
-    make(u"corpus-d.cache.Xy12ab"_s, 2);  // a write killed two hours ago
-    make(u"corpus-c.cache.Zz34cd"_s, 0);  // a write perhaps still going on
-    make(u"notes.txt"_s, 5);              // not the cache's
+    const QByteArray bytes(100, 'c');
+    QVERIFY(writeFile(folder.filePath(u"corpus-a.cache"_s), bytes, settledTime(4 * 60)));  // the oldest, but the one in use
+    QVERIFY(writeFile(folder.filePath(u"corpus-b.cache"_s), bytes, settledTime(3 * 60)));
+    QVERIFY(writeFile(folder.filePath(u"corpus-c.cache"_s), bytes, settledTime(2 * 60)));
+    QVERIFY(writeFile(folder.filePath(u"corpus-d.cache"_s), bytes, settledTime(1 * 60)));
+    QVERIFY(writeFile(folder.filePath(u"corpus-d.cache.Xy12ab"_s), bytes, settledTime(2 * 60)));  // a write killed two hours ago
+    QVERIFY(writeFile(folder.filePath(u"corpus-c.cache.Zz34cd"_s), bytes, QDateTime::currentDateTime()));  // a write perhaps still going on
+    QVERIFY(writeFile(folder.filePath(u"notes.txt"_s), bytes, settledTime(5 * 60)));  // not the cache's
 
     removeStaleCacheFiles(folder.path(), folder.filePath(u"corpus-a.cache"_s), 250);
     QCOMPARE(folder.entryList(QDir::Files, QDir::Name),
