@@ -184,8 +184,7 @@ void TestCommandLine::hostileFiles_eachGetAProblemAndTheRestLoads()
     QTemporaryDir folder;
     const QList<HostileFile> files = hostile::writeFiles(QDir(folder.path()));
     const QString output = m_dir.filePath(u"hostile.json"_s);
-    // Minutes at most even under the sanitizers: a hang fails it.
-    const Run result = run({u"export-events"_s, u"-o"_s, output, folder.path()}, 600'000);
+    const Run result = run({u"export-events"_s, u"-o"_s, output, folder.path()});
     QCOMPARE(result.status, 0);
     QFile file(output);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -194,28 +193,14 @@ void TestCommandLine::hostileFiles_eachGetAProblemAndTheRestLoads()
     QMultiHash<QString, QString> problems;
     for (const QJsonValue &problem : json.value(u"problems").toArray())
         problems.insert(problem[u"file"_s].toString(), problem[u"message"_s].toString());
-    for (const HostileFile &hostile : files) {
-        const QStringList messages = problems.values(hostile.name);
-        if (hostile.problem.isEmpty()) {
-            QVERIFY2(messages.isEmpty(), qPrintable(hostile.name + u": "_s + messages.join(u"; ")));
-        } else {
-            QVERIFY2(messages.size() == 1 && messages.first().contains(hostile.problem),
-                     qPrintable(hostile.name + u": "_s + messages.join(u"; ")));
-        }
-    }
-    qsizetype tinyProblems = 0;
-    for (auto it = problems.cbegin(); it != problems.cend(); ++it)
-        tinyProblems += it.key().endsWith(u".txt"_s) && it.key().size() == 9 && it.value() == u"no article text found, only a title line"_s;
-    QCOMPARE(tinyProblems, hostile::kTinyFiles);
-
     QSet<QString> articlesWithEvents;
     QSet<QString> dates;
     for (const QJsonValue &event : json.value(u"events").toArray()) {
         articlesWithEvents.insert(event[u"article"_s].toString());
         dates.insert(event[u"date"_s].toString());
     }
-    for (const QString &loads : {u"good.txt"_s, u"nul.txt"_s, u"utf16.txt"_s, u"cp1252.txt"_s, u"broken-utf8.txt"_s, u"far-dates.txt"_s})
-        QVERIFY2(articlesWithEvents.contains(loads), qPrintable(loads));
+    const QStringList mismatches = hostile::mismatches(files, problems, articlesWithEvents);
+    QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches.join(u'\n')));
     QVERIFY(dates.contains(u"1689"_s));
 }
 
