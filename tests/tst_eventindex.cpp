@@ -4,6 +4,9 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <functional>
+
 using namespace dateline;
 using namespace Qt::StringLiterals;
 
@@ -208,8 +211,12 @@ void TestEventIndex::damagedSavedWordsAreRefusedOrHarmless()
         for (const char bits : {'\x01', '\x80', '\xff'}) {
             QByteArray damaged = saved;
             damaged[i] = char(damaged[i] ^ bits);
-            if (const auto index = EventIndex::withSavedWords(builder.corpus, damaged))
-                QVERIFY(index->accepted(filter).size() <= builder.corpus->events.size());
+            if (const auto index = EventIndex::withSavedWords(builder.corpus, damaged)) {
+                const QList<int> events = index->accepted(filter);
+                QVERIFY(events.size() <= builder.corpus->events.size());
+                QVERIFY(std::adjacent_find(events.cbegin(), events.cend(), std::greater_equal<>()) == events.cend());  // ascending, each once
+                QVERIFY(events.isEmpty() || (events.first() >= 0 && events.last() < builder.corpus->events.size()));
+            }
         }
     }
 }
