@@ -79,6 +79,16 @@ Series *onlySeries(QChart &chart)
     return all.size() == 1 ? qobject_cast<Series *>(all.first()) : nullptr;
 }
 
+// The chart's first axis of type Axis along `orientation`, or null.
+template<typename Axis>
+Axis *firstAxis(const QChart &chart, Qt::Orientation orientation)
+{
+    for (QAbstractAxis *axis : chart.axes(orientation))
+        if (auto *found = qobject_cast<Axis *>(axis))
+            return found;
+    return nullptr;
+}
+
 } // namespace
 
 class TestEventChart final : public QObject
@@ -131,9 +141,7 @@ void TestEventChart::monthly_axisTicksFallOnCalendarBoundaries()
     const EventIndex index(shared);
     EventChart chart(ChartKind::Monthly);
     chart.setEvents(index, allEvents(corpus), {});
-    QCategoryAxis *axis = nullptr;
-    for (QAbstractAxis *candidate : chart.axes(Qt::Horizontal))
-        axis = axis ? axis : qobject_cast<QCategoryAxis *>(candidate);
+    QCategoryAxis *axis = firstAxis<QCategoryAxis>(chart, Qt::Horizontal);
     QVERIFY(axis);
     QVERIFY(!axis->categoriesLabels().isEmpty());
     for (const QString &label : axis->categoriesLabels()) {
@@ -341,9 +349,7 @@ void TestEventChart::pairs_barsAreTheCountsOfEventsNamingBothActors()
     chart.setEvents(index, events, {});
     auto *bars = onlySeries<QHorizontalBarSeries>(chart);
     QVERIFY(bars);
-    QBarCategoryAxis *axis = nullptr;
-    for (QAbstractAxis *candidate : chart.axes(Qt::Vertical))
-        axis = axis ? axis : qobject_cast<QBarCategoryAxis *>(candidate);
+    QBarCategoryAxis *axis = firstAxis<QBarCategoryAxis>(chart, Qt::Vertical);
     QVERIFY(axis);
     const QBarSet *set = bars->barSets().first();
     QCOMPARE(axis->count(), set->count());
@@ -424,9 +430,7 @@ void TestEventChart::monthAxis_ticksAreEvenlySpacedAtAnyWidth()
     chart.setEvents(index, allEvents(*shared), {});
     for (const int width : {600, 1280, 3000}) {
         chart.resize(width, 800);
-        QCategoryAxis *axis = nullptr;
-        for (QAbstractAxis *candidate : chart.axes(Qt::Horizontal))
-            axis = axis ? axis : qobject_cast<QCategoryAxis *>(candidate);
+        QCategoryAxis *axis = firstAxis<QCategoryAxis>(chart, Qt::Horizontal);
         QVERIFY(axis);
         QList<qreal> ticks;
         for (const QString &label : axis->categoriesLabels())
