@@ -36,6 +36,8 @@ public:
     const Gazetteer &gazetteer() const { return m_gazetteer; }
     const FrenchDateTagger &tagger() const { return m_tagger; }
     const ArticleReader &reader() const { return m_reader; }
+    const PublicationDateFinder &publicationDateFinder() const { return m_publicationDates; }
+    const EventExtractor &eventExtractor() const { return m_events; }
 
 private:
     ArticleReader m_reader;
