@@ -28,8 +28,9 @@ private slots:
     void extractableText_blanksAllButTitleAndParagraphs();
     void emptyAndBinaryFilesAreProblems_data();
     void emptyAndBinaryFilesAreProblems();
+    void fileDeletedSinceListed_cannotBeRead();
+    void fileGrownPastTheLimitSinceListed_isTooLarge();
     void overlongSentencesAreCutIntoPieces_data();
-    void fileDeletedOrGrownSinceListed_isAProblem();
     void overlongSentencesAreCutIntoPieces();
 
 private:
@@ -210,25 +211,39 @@ void TestArticleReader::emptyAndBinaryFilesAreProblems()
     QVERIFY(article.sentences.isEmpty());
 }
 
-void TestArticleReader::fileDeletedOrGrownSinceListed_isAProblem()
+namespace {
+
+// Writes a small article into `folder` and lists the folder; the article's path, empty if either failed.
+QString writeListedArticle(const QTemporaryDir &folder)
+{
+    const QString path = folder.filePath(u"article.txt"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write("Titre\n\nUne phrase.\n") <= 0)
+        return {};
+    QStringList missing;
+    return listArticleFiles({folder.path()}, &missing) == QStringList{path} ? path : QString();
+}
+
+} // namespace
+
+void TestArticleReader::fileDeletedSinceListed_cannotBeRead()
 {
     QTemporaryDir folder;
-    const QString deleted = folder.filePath(u"deleted.txt"_s);
-    const QString grown = folder.filePath(u"grown.txt"_s);
-    for (const QString &path : {deleted, grown}) {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("Titre\n\nUne phrase.\n") > 0);
-    }
-    QStringList missing;
-    QCOMPARE(listArticleFiles({folder.path()}, &missing).size(), 2);
-
-    QVERIFY(QFile::remove(deleted));
-    Article article = m_reader.readFile(deleted);
+    const QString path = writeListedArticle(folder);
+    QVERIFY(!path.isEmpty());
+    QVERIFY(QFile::remove(path));
+    const Article article = m_reader.readFile(path);
     QCOMPARE(article.problems.size(), 1);
     QVERIFY2(article.problems.first().startsWith(u"cannot read the file"_s), qPrintable(article.problems.first()));
+}
 
-    QVERIFY(QFile::resize(grown, ArticleReader::kMaxFileBytes + 1000));  // sparse: no disk used
-    article = m_reader.readFile(grown);
+void TestArticleReader::fileGrownPastTheLimitSinceListed_isTooLarge()
+{
+    QTemporaryDir folder;
+    const QString path = writeListedArticle(folder);
+    QVERIFY(!path.isEmpty());
+    QVERIFY(QFile::resize(path, ArticleReader::kMaxFileBytes + 1000));  // sparse: no disk used
+    const Article article = m_reader.readFile(path);
     QCOMPARE(article.problems.size(), 1);
     QVERIFY2(article.problems.first().startsWith(u"file too large"_s), qPrintable(article.problems.first()));
     QVERIFY(article.text.isEmpty());
