@@ -1,3 +1,4 @@
+#include "articlereader.h"
 #include "hostilefiles.h"
 
 #include <QImage>
@@ -259,7 +260,7 @@ void TestCommandLine::tagDatesRefusesAFileOverTheLimit()
     const QString path = m_dir.filePath(u"huge.txt"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly) && file.write("Le 5 mars 2023.") > 0);
-    QVERIFY(file.resize(65 * 1024 * 1024));  // sparse: no disk used
+    QVERIFY(file.resize(dateline::ArticleReader::kMaxFileBytes + 1));  // sparse: no disk used
     file.close();
     const Run result = run({u"tag-dates"_s, path});
     QCOMPARE(result.status, 2);
