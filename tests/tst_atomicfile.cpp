@@ -1,4 +1,5 @@
 #include "atomicfile.h"
+#include "testfiles.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -18,12 +19,6 @@ namespace {
 
 constexpr char kWriteAndHang[] = "--write-and-hang";
 const QByteArray kPrevious = "the previous export, which must survive\n"_ba;
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // The child process of the kill test: starts saving 64 MB and stops dead after the first piece.
 int writeAndHang(const QString &path)

@@ -4,6 +4,7 @@
 #include "eventfilter.h"
 #include "eventindex.h"
 #include "extractor.h"
+#include "testfiles.h"
 
 #include <QApplication>
 #include <QFile>
@@ -76,8 +77,7 @@ QByteArray TestChartExport::exportBytes(const QString &picture, const QString &f
         qWarning("%s", qPrintable(error));
         return {};
     }
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return readFile(path);
 }
 
 void TestChartExport::pngHasTheRequestedSizeAndIsNotBlank_data() { addPictureRows(); }

@@ -3,6 +3,7 @@
 #include "corpusloader.h"
 #include "extractor.h"
 #include "resourcefiles.h"
+#include "testfiles.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -39,12 +40,6 @@ bool writeFile(const QString &path, const QByteArray &bytes, const QDateTime &mo
     // Flushed first, or the write at closing would set the modification time to now.
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() && file.flush()
            && file.setFileTime(modified, QFileDevice::FileModificationTime);
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 TextSpan spanOf(const QString &text, QStringView part)
