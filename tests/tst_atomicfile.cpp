@@ -10,7 +10,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace dateline;
 using namespace Qt::StringLiterals;
@@ -54,7 +56,8 @@ void TestAtomicFile::replacesTheFileWhole()
     QList<qint64> progress;
     QVERIFY(writeFileAtomically(path, bytes, nullptr, [&progress](qint64 written) { progress.append(written); }));
     QCOMPARE(readFile(path), bytes);
-    QCOMPARE(progress.size(), 3);
+    QVERIFY2(progress.size() >= 2, qPrintable(QString::number(progress.size())));
+    QVERIFY(std::adjacent_find(progress.cbegin(), progress.cend(), std::greater_equal<>()) == progress.cend());  // growing
     QCOMPARE(progress.last(), bytes.size());
     QCOMPARE(QDir(folder.path()).entryList(QDir::Files), QStringList{u"export.json"_s});  // no temporary file left
 }
