@@ -24,11 +24,7 @@ void foldForDates(QStringView text, QString &folded)
     if (!foldAscii(text, out))
         return;
     // The simple one-to-one case mapping keeps offsets aligned with the original text.
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (c.unicode() >= 0x80)
-            out[i] = isApostrophe(c) ? QChar(u'\'') : c.toLower();
-    }
+    forEachNonAsciiUnit(text, [&](qsizetype i) { out[i] = isApostrophe(text[i]) ? QChar(u'\'') : text[i].toLower(); });
 }
 
 std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)

@@ -80,12 +80,10 @@ QString foldForMatching(QStringView text)
     if (!foldAscii(text, out))
         return folded;
     const auto &latin = latinFolds();
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    forEachNonAsciiUnit(text, [&](qsizetype i) {
         const QChar c = text[i];
-        if (c.unicode() < 0x80)
-            continue;
         out[i] = c.unicode() < kFoldTableEnd ? QChar(latin[c.unicode()]) : foldNonAscii(c);
-    }
+    });
     return folded;
 }
 

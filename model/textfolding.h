@@ -26,6 +26,31 @@ QString foldForMatching(QStringView text);
 // as it is. Returns whether some unit is not ASCII, for the caller to fold those in a second pass.
 bool foldAscii(QStringView text, QChar *out);
 
+// Calls fold(i) for each unit text[i] that is not ASCII, the second pass of folding. It tests
+// four units at a time: French text is mostly ASCII, and a test per unit cost as much as the
+// vectorised first pass.
+template<typename Fold>
+void forEachNonAsciiUnit(QStringView text, Fold fold)
+{
+    const char16_t *units = text.utf16();
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+    for (; i + 4 <= size; i += 4) {
+        quint64 four;
+        std::memcpy(&four, units + i, sizeof four);
+        if (!(four & 0xFF80FF80FF80FF80ULL))
+            continue;
+        for (qsizetype k = i; k < i + 4; ++k) {
+            if (units[k] >= 0x80)
+                fold(k);
+        }
+    }
+    for (; i < size; ++i) {
+        if (units[i] >= 0x80)
+            fold(i);
+    }
+}
+
 // foldForMatching() for a regular expression: escapes ("\\S", "\\p{Lu}") are kept as written.
 QString foldPattern(QStringView pattern);
 
