@@ -5,6 +5,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -12,8 +13,18 @@ namespace dateline {
 
 namespace {
 
-// No ASCII character is a mark: the Unicode tables need not be asked.
-bool isWordChar(QChar c) { return c.isLetter() || (c.unicode() >= 0x80 && c.isMark()); }
+// No ASCII character is a mark: the Unicode tables need not be asked. The tokenizer asks it of
+// every character, and most are ASCII: a table answers for those.
+constexpr std::array<bool, 0x80> kAsciiLetters = [] {
+    std::array<bool, 0x80> letters{};
+    for (char16_t c = 0; c < 0x80; ++c)
+        letters[c] = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+    return letters;
+}();
+bool isWordChar(QChar c)
+{
+    return c.unicode() < 0x80 ? kAsciiLetters[c.unicode()] : c.isLetter() || c.isMark();
+}
 
 } // namespace
 
