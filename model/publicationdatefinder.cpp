@@ -272,8 +272,30 @@ DateValue PublicationDateFinder::fromAnniversary(const Article &article, const Q
             applicable.append(&anchor);
     }
 
-    for (auto it = anniversary.globalMatch(folded); it.hasNext();) {
-        const auto match = it.next();
+    // Matches as globalMatch() would list them, each looked for only around a literal "anniversaire":
+    // the pattern run over the whole text tries every word of it. A match is at most a word (or a
+    // number, blanks and a suffix) and blanks before that literal, so it starts no earlier than two
+    // runs of non-blanks back, and ends in the blanks after it.
+    const auto blankAt = [&](qsizetype at) { return folded.at(at).isSpace(); };
+    const auto runStartBefore = [&](qsizetype at) {
+        while (at > 0 && blankAt(at - 1))
+            --at;
+        while (at > 0 && !blankAt(at - 1))
+            --at;
+        return at;
+    };
+    const QLatin1StringView literal("anniversaire");
+    constexpr qsizetype kTrailingMargin = 200;  // beyond the blanks after it, for \s+ to read them all
+    qsizetype from = 0;
+    for (qsizetype at = folded.indexOf(literal); at >= 0; at = folded.indexOf(literal, std::max(from, at + 1))) {
+        qsizetype end = at + literal.size();
+        while (end < folded.size() && blankAt(end))
+            ++end;
+        const QStringView subject = QStringView(folded).first(std::min(folded.size(), end + kTrailingMargin));
+        const auto match = anniversary.match(subject, std::max(from, runStartBefore(runStartBefore(at))));
+        if (!match.hasMatch())
+            continue;
+        from = match.capturedEnd(0);
         const int years = match.hasCaptured(1) ? match.captured(1).toInt() : m_ordinals.value(match.captured(2), 0);
         if (years <= 0)
             continue;

@@ -89,6 +89,17 @@ void TestPublicationDate::datesArticles_data()
     QTest::newRow("75th anniversary of Sino-Russian relations")
         << u"Titre\n\nLavrov est en Chine alors que Pékin et Moscou célèbrent le 75e anniversaire de leurs relations diplomatiques."_s
         << u"2024"_s << u"content"_s << QString();
+    // The anniversary is looked for around the word "anniversaire": what may stand before it must still count.
+    QTest::newRow("anniversary as a number, a blank and a suffix")
+        << u"Titre\n\nPékin et Moscou célèbrent le 75 e   anniversaire de leurs relations diplomatiques."_s
+        << u"2024"_s << u"content"_s << QString();
+    QTest::newRow("anniversary as a hyphenated ordinal")
+        << u"Titre\n\nPékin et Moscou célèbrent le soixante-quinzième anniversaire de leurs relations diplomatiques."_s
+        << u"2024"_s << u"content"_s << QString();
+    QTest::newRow("anniversary after one of nothing known")
+        << u"Titre\n\nUn anniversaire de mariage et un centième anniversaire de naissance, puis le premier\n"
+           u"anniversaire de l'invasion russe de l'Ukraine."_s
+        << u"2023-02"_s << u"content"_s << QString();
     QTest::newRow("anniversary contradicted by a later date is not trusted")
         << u"Titre\n\nLa Russie et l'Ukraine marquent le premier anniversaire de l'invasion. En mars 2025, rien n'a changé."_s
         << QString() << u"none"_s << u"2025-03"_s;
