@@ -390,8 +390,6 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
 QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded, TextSpan range, const DateValue &date,
                                             MentionContext &context, const DateValue &until) const
 {
-    const QDate roleFrom = date.firstQDate();
-    const QDate roleTo = until.isValid() ? until.lastQDate() : date.lastQDate();
     const QList<TextSpan> words = wordSpans(folded, range);
     const auto word = [&](qsizetype i) { return folded.sliced(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
@@ -442,7 +440,9 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             if (best->kind == MentionKind::Role) {
                 // "l'ancien ministre" is not the holder on the event's date.
                 mention.actor = (previous == u"ancien" || previous == u"ancienne" || previous == u"ex")
-                                    ? -1 : holderOn(*best, roleFrom, roleTo, context.named);
+                                    ? -1
+                                    : holderOn(*best, date.firstQDate(), until.isValid() ? until.lastQDate() : date.lastQDate(),
+                                               context.named);
             } else {
                 const Actor &actor = m_actors.at(best->actor);
                 mention.locative = actor.kind != ActorKind::Person && isLocative(folded, range.start, words[i].start);
