@@ -175,15 +175,14 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
 std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentence, QStringView folded) const
 {
     // The verb of an infinitive clause ("avant de visiter", "pour signer") is not what the sentence reports.
-    static const QRegularExpression subordinate(QStringLiteral("(?:avant d(?:e |')|apres (?:avoir|etre) |afin d(?:e |')|pour )$"));
-    const QRegularExpression::MatchOptions options = matchOptionsFor(folded);  // for its parts too
+    static constexpr std::array<QStringView, 7> subordinators{u"avant de ", u"avant d'", u"apres avoir ", u"apres etre ",
+                                                             u"afin de ", u"afin d'", u"pour "};
+    const QRegularExpression::MatchOptions options = matchOptionsFor(folded);
     // A cue written with a capital inside the sentence belongs to a name or a title.
     const auto rejected = [&](qsizetype at, bool verb) {
+        const QStringView before = folded.first(at);
         return (at > 0 && sentence[at].isUpper())
-            || (verb && subordinate
-                            .match(folded.mid(std::max<qsizetype>(0, at - 12), std::min<qsizetype>(at, 12)), 0,
-                                   QRegularExpression::NormalMatch, options)
-                            .hasMatch());
+            || (verb && std::any_of(subordinators.begin(), subordinators.end(), [&](QStringView s) { return hasSuffix(before, s); }));
     };
     // The first match that is not rejected, as globalMatch() would list them. Its iterator
     // looks for the next match before it is asked, a scan of the sentence most typings never use.

@@ -1,0 +1,60 @@
+#include "extractor.h"
+
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace dateline;
+using namespace Qt::StringLiterals;
+
+// How EventExtractor types a sentence, from the cues of resources/event-cues.json.
+class TestEventExtractor final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void typesBySentence_data();
+    void typesBySentence();
+
+private:
+    std::unique_ptr<Extractor> m_extractor;
+};
+
+void TestEventExtractor::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_extractor = std::make_unique<Extractor>();
+}
+
+void TestEventExtractor::typesBySentence_data()
+{
+    QTest::addColumn<QString>("sentence");
+    QTest::addColumn<QString>("type");
+    QTest::newRow("agreement") << u"Le 5 mars, Vladimir Poutine et Xi Jinping ont signé un accord."_s << u"agreement"_s;
+    // The verb of an infinitive clause is not what the sentence reports.
+    QTest::newRow("purpose clause: pour") << u"Le 5 mars, Vladimir Poutine s'est rendu à Pékin pour signer un accord."_s
+                                          << u"visit"_s;
+    QTest::newRow("after clause: après avoir")
+        << u"Le 5 mars, après avoir signé un accord, Xi Jinping a visité Moscou."_s << u"visit"_s;
+    QTest::newRow("before clause: avant de") << u"Le 5 mars, avant de signer un accord, Xi Jinping a visité Moscou."_s
+                                             << u"visit"_s;
+    QTest::newRow("purpose clause: afin de") << u"Le 5 mars, Xi Jinping s'est rendu à Moscou afin de signer un accord."_s
+                                             << u"visit"_s;
+    QTest::newRow("a clause between is not one") << u"Le 5 mars, Xi Jinping s'est rendu à Moscou afin d'y signer un accord."_s
+                                                 << u"agreement"_s;
+    // A cue written with a capital inside the sentence belongs to a name: no event.
+    QTest::newRow("capitalised cue") << u"Le 5 mars, Xi Jinping était à la Banque Accord de Moscou."_s << QString();
+}
+
+void TestEventExtractor::typesBySentence()
+{
+    QFETCH(QString, sentence);
+    QFETCH(QString, type);
+    const Extractor::Result result = m_extractor->extract((u" date 2024-03-10\nTitre\n\n"_s + sentence).toUtf8(), u"test.txt"_s);
+    QCOMPARE(result.events.size(), type.isEmpty() ? 0 : 1);
+    if (!type.isEmpty())
+        QCOMPARE(eventTypeName(result.events.first().type), type);
+}
+
+QTEST_GUILESS_MAIN(TestEventExtractor)
+#include "tst_eventextractor.moc"
