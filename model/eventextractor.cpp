@@ -23,15 +23,6 @@ constexpr float kTwoActorsBonus = 0.15f;
 constexpr float kNamedActorBonus = 0.1f;
 constexpr float kMaxConfidence = 0.95f;
 
-// Where the reported words of a statement begin: the first "que" after its verb.
-qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
-{
-    static const QRegularExpression que(QStringLiteral("\\bqu(?:e\\b|')"));
-    const QStringView reported = foldedSentence.mid(cueEnd);
-    const auto match = que.match(reported, 0, QRegularExpression::NormalMatch, matchOptionsFor(reported));
-    return match.hasMatch() ? cueEnd + match.capturedStart() : foldedSentence.size();
-}
-
 // ASCII letters, digits and '_', which a cue's (?<!\w) cannot follow: looked up, as the cue
 // prefilter asks it of every unit of every sentence.
 constexpr std::array<bool, 0x80> kAsciiWordUnits = [] {
@@ -40,6 +31,23 @@ constexpr std::array<bool, 0x80> kAsciiWordUnits = [] {
         table[c] = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_';
     return table;
 }();
+bool isAsciiWordUnit(QChar c) { return c.unicode() < 0x80 && kAsciiWordUnits[c.unicode()]; }
+
+// Where the reported words of a statement begin: the first word "que" or "qu'" after its verb.
+qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
+{
+    const QStringView reported = foldedSentence.sliced(cueEnd);
+    for (qsizetype at = reported.indexOf(u"qu"); at >= 0; at = reported.indexOf(u"qu", at + 1)) {
+        if (at > 0 && isAsciiWordUnit(reported[at - 1]))
+            continue;
+        const qsizetype after = at + 2;
+        if (after < reported.size()
+            && (reported[after] == u'\''
+                || (reported[after] == u'e' && (after + 1 == reported.size() || !isAsciiWordUnit(reported[after + 1])))))
+            return cueEnd + at;
+    }
+    return foldedSentence.size();
+}
 
 // The first three UTF-16 units of `text` in one integer, for the cue prefilter's lookups.
 quint64 packedKey(QStringView text)

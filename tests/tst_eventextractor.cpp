@@ -15,6 +15,8 @@ private slots:
     void initTestCase();
     void typesBySentence_data();
     void typesBySentence();
+    void datesStatementsByWhenTheyWereSaid_data();
+    void datesStatementsByWhenTheyWereSaid();
 
 private:
     std::unique_ptr<Extractor> m_extractor;
@@ -54,6 +56,31 @@ void TestEventExtractor::typesBySentence()
     QCOMPARE(result.events.size(), type.isEmpty() ? 0 : 1);
     if (!type.isEmpty())
         QCOMPARE(eventTypeName(result.events.first().type), type);
+}
+
+void TestEventExtractor::datesStatementsByWhenTheyWereSaid_data()
+{
+    QTest::addColumn<QString>("sentence");
+    QTest::addColumn<QString>("date");
+    // Published 2024-03-10: a statement without a date of its own takes that.
+    QTest::newRow("date before the verb") << u"Le 5 mars, Sergueï Lavrov a affirmé que Xi Jinping viendrait le 12 avril."_s
+                                          << u"2024-03-05"_s;
+    QTest::newRow("date only in what was said: que") << u"Sergueï Lavrov a affirmé que Xi Jinping viendrait le 12 avril."_s
+                                                     << u"2024-03-10"_s;
+    QTest::newRow("date only in what was said: qu'") << u"Sergueï Lavrov a affirmé qu'il verrait Xi Jinping le 12 avril."_s
+                                                     << u"2024-03-10"_s;
+    QTest::newRow("a word that starts with que is not que")
+        << u"Sergueï Lavrov a affirmé quelques vérités à Xi Jinping le 5 mars."_s << u"2024-03-05"_s;
+}
+
+void TestEventExtractor::datesStatementsByWhenTheyWereSaid()
+{
+    QFETCH(QString, sentence);
+    QFETCH(QString, date);
+    const Extractor::Result result = m_extractor->extract((u" date 2024-03-10\nTitre\n\n"_s + sentence).toUtf8(), u"test.txt"_s);
+    QCOMPARE(result.events.size(), 1);
+    QCOMPARE(eventTypeName(result.events.first().type), u"statement"_s);
+    QCOMPARE(result.events.first().date.toIso(), date);
 }
 
 QTEST_GUILESS_MAIN(TestEventExtractor)
