@@ -290,9 +290,22 @@ int Gazetteer::holderOn(const Entry &entry, QDate first, QDate last, const QSet<
 void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const
 {
     // "le ministre chinois des Affaires étrangères, Qin Gang," or "Sergueï Lavrov, le ministre russe...":
-    // the name says who holds the role, whatever the gazetteer's dates say.
-    static const QRegularExpression apposition(QStringLiteral("^[\\s,]*(?:(?:le|la|l'|l’)\\s*)?$"),
-                                               QRegularExpression::CaseInsensitiveOption);
+    // the name says who holds the role, whatever the gazetteer's dates say. The gap between them
+    // is blanks and commas, then maybe "le", "la" or "l'" and blanks.
+    const auto isApposition = [](QStringView gap) {
+        const auto blank = [](QChar c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); };
+        qsizetype at = 0;
+        while (at < gap.size() && (blank(gap[at]) || gap[at] == u','))
+            ++at;
+        if (at + 1 < gap.size() && (gap[at] == u'l' || gap[at] == u'L')) {
+            const QChar next = gap[at + 1];
+            if (next == u'e' || next == u'E' || next == u'a' || next == u'A' || next == u'\'' || next == u'’')
+                at += 2;
+        }
+        while (at < gap.size() && blank(gap[at]))
+            ++at;
+        return at == gap.size();
+    };
     const auto isPersonName = [this](const ActorMention &mention) {
         return (mention.kind == MentionKind::Name || mention.kind == MentionKind::ShortName || mention.kind == MentionKind::Unlisted)
                && (mention.actor < 0 || m_actors.at(mention.actor).kind == ActorKind::Person);
@@ -301,7 +314,7 @@ void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention>
     if (std::none_of(mentions.cbegin(), mentions.cend(), isRole))
         return;  // most sentences: nothing to drop, nothing to copy
     const auto gapIsApposition = [&](const ActorMention &left, const ActorMention &right) {
-        return apposition.match(text.mid(left.span.end, right.span.start - left.span.end)).hasMatch();
+        return isApposition(text.mid(left.span.end, right.span.start - left.span.end));
     };
     QList<ActorMention> kept;
     for (qsizetype i = 0; i < mentions.size(); ++i) {
