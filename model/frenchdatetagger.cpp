@@ -191,10 +191,13 @@ private:
     }
 
     // A longest multi-word entry of `kind` starting at token i; returns its end token or -1.
+    // Patterns ask it many times a token, and most tokens start none: that test is inlined.
     int phraseAt(int i, PhraseKind kind, const FrenchDateLexicon::Phrase **phrase) const
     {
-        if (!has(i) || !m_phrasesStarting[size_t(i)])
-            return -1;
+        return has(i) && m_phrasesStarting[size_t(i)] ? longestPhraseAt(i, kind, phrase) : -1;
+    }
+    int longestPhraseAt(int i, PhraseKind kind, const FrenchDateLexicon::Phrase **phrase) const
+    {
         int best = -1;
         for (const int index : m_phrasesStarting[size_t(i)]->byKind[size_t(kind)]) {
             const auto &candidate = lx.phrases[size_t(index)];
