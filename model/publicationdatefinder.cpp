@@ -259,9 +259,10 @@ DateValue PublicationDateFinder::fromAnniversary(const Article &article, const Q
         QStringLiteral("\\b(?:(\\d{1,3})\\s*(?:e|eme|er|re)|([\\w-]+))\\s+anniversaire\\s+"),
         QRegularExpression::UseUnicodePropertiesOption);
 
+    static constexpr QLatin1StringView kAnniversary("anniversaire");
     const QString folded = foldForMatching(extractableText);
     // Most articles name no anniversary: the literal word is cheaper to look for than the pattern.
-    if (!folded.contains(u"anniversaire"))
+    if (!folded.contains(kAnniversary))
         return {};
     QList<const Anchor *> applicable;
     for (const Anchor &anchor : m_anchors) {
@@ -272,11 +273,12 @@ DateValue PublicationDateFinder::fromAnniversary(const Article &article, const Q
             applicable.append(&anchor);
     }
 
-    // Matches as globalMatch() would list them, each looked for only around a literal "anniversaire":
-    // the pattern run over the whole text tries every word of it. A match is at most a word (or a
-    // number, blanks and a suffix) and blanks before that literal, so it starts no earlier than two
-    // runs of non-blanks back, and ends in the blanks after it.
-    const auto blankAt = [&](qsizetype at) { return folded.at(at).isSpace(); };
+    // Matches as globalMatch() would list them, each looked for only around the literal: the pattern
+    // run over the whole text tries every word of it. A match is a word (or a number, blanks and a
+    // suffix), blanks, the literal and blanks: it starts no earlier than two runs of non-blanks
+    // before the literal, and ends where the blanks after it end.
+    // Every \s is one, whatever PCRE's Unicode tables say of U+180E.
+    const auto blankAt = [&](qsizetype at) { return folded[at].isSpace() || folded[at] == u'\u180E'; };
     const auto runStartBefore = [&](qsizetype at) {
         while (at > 0 && blankAt(at - 1))
             --at;
@@ -284,15 +286,15 @@ DateValue PublicationDateFinder::fromAnniversary(const Article &article, const Q
             --at;
         return at;
     };
-    const QLatin1StringView literal("anniversaire");
-    constexpr qsizetype kTrailingMargin = 200;  // beyond the blanks after it, for \s+ to read them all
     qsizetype from = 0;
-    for (qsizetype at = folded.indexOf(literal); at >= 0; at = folded.indexOf(literal, std::max(from, at + 1))) {
-        qsizetype end = at + literal.size();
+    for (qsizetype at = folded.indexOf(kAnniversary); at >= 0; at = folded.indexOf(kAnniversary, std::max(from, at + 1))) {
+        qsizetype end = at + kAnniversary.size();
+        // Without a blank on either side it cannot be part of a match, nor cost a walk back.
+        if (at == 0 || !blankAt(at - 1) || end == folded.size() || !blankAt(end))
+            continue;
         while (end < folded.size() && blankAt(end))
             ++end;
-        const QStringView subject = QStringView(folded).first(std::min(folded.size(), end + kTrailingMargin));
-        const auto match = anniversary.match(subject, std::max(from, runStartBefore(runStartBefore(at))));
+        const auto match = anniversary.match(QStringView(folded).first(end), std::max(from, runStartBefore(runStartBefore(at))));
         if (!match.hasMatch())
             continue;
         from = match.capturedEnd(0);

@@ -100,6 +100,11 @@ void TestPublicationDate::datesArticles_data()
         << u"Titre\n\nUn anniversaire de mariage et un centième anniversaire de naissance, puis le premier\n"
            u"anniversaire de l'invasion russe de l'Ukraine."_s
         << u"2023-02"_s << u"content"_s << QString();
+    // Junk lines are blanked: long runs of blanks are common.
+    QTest::newRow("anniversary before a long blank run")
+        << u"Titre\n\nUn anniversaire, le premier anniversaire"_s + QString(300, u' ')
+               + u"de l'invasion russe de l'Ukraine."_s
+        << u"2023-02"_s << u"content"_s << QString();
     QTest::newRow("anniversary contradicted by a later date is not trusted")
         << u"Titre\n\nLa Russie et l'Ukraine marquent le premier anniversaire de l'invasion. En mars 2025, rien n'a changé."_s
         << QString() << u"none"_s << u"2025-03"_s;
