@@ -105,7 +105,8 @@ bool foldsTo(QStringView line, QStringView folded)
     return foldedLine(line) == folded;
 }
 
-bool isSentenceEnder(QChar c) { return c == u'.' || c == u'!' || c == u'?' || c == u'…'; }
+// Asked of every character of the body: letters and all else above '?' are turned away by one comparison.
+bool isSentenceEnder(QChar c) { return c <= u'?' ? c == u'.' || c == u'!' || c == u'?' : c == u'…'; }
 bool isSentenceCloser(QChar c) { return c == u'»' || c == u'"' || c == u'”' || c == u'’' || c == u')' || c == u']'; }
 bool isSentenceOpener(QChar c)
 {
@@ -390,9 +391,6 @@ QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan p
     };
 
     for (qsizetype i = paragraph.start; i < paragraph.end; ++i) {
-        // Every character is asked: one comparison turns away letters, digits and most punctuation.
-        if (text[i] > u'?' && text[i] != u'…')
-            continue;
         if (!isSentenceEnder(text[i]))
             continue;
         qsizetype end = i + 1;

@@ -23,15 +23,8 @@ constexpr float kTwoActorsBonus = 0.15f;
 constexpr float kNamedActorBonus = 0.1f;
 constexpr float kMaxConfidence = 0.95f;
 
-// ASCII letters, digits and '_', which a cue's (?<!\w) cannot follow: looked up, as the cue
-// prefilter asks it of every unit of every sentence.
-constexpr std::array<bool, 0x80> kAsciiWordUnits = [] {
-    std::array<bool, 0x80> table{};
-    for (char16_t c = 0; c < 0x80; ++c)
-        table[c] = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_';
-    return table;
-}();
-bool isAsciiWordUnit(QChar c) { return c.unicode() < 0x80 && kAsciiWordUnits[c.unicode()]; }
+// What \w matches without Unicode properties: a cue's (?<!\w) cannot follow it, nor \b lie between two.
+bool isAsciiWordUnit(QChar c) { return isAsciiOf(c.unicode(), AsciiLetter | AsciiDigit | AsciiUnderscore); }
 
 // Where the reported words of a statement begin: the first word "que" or "qu'" after its verb.
 qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
@@ -183,8 +176,8 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
 std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentence, QStringView folded) const
 {
     // The verb of an infinitive clause ("avant de visiter", "pour signer") is not what the sentence reports.
-    static constexpr std::array<QStringView, 7> subordinators{u"avant de ", u"avant d'", u"apres avoir ", u"apres etre ",
-                                                             u"afin de ", u"afin d'", u"pour "};
+    static constexpr auto subordinators = std::to_array<QStringView>(
+        {u"avant de ", u"avant d'", u"apres avoir ", u"apres etre ", u"afin de ", u"afin d'", u"pour "});
     const QRegularExpression::MatchOptions options = matchOptionsFor(folded);
     // A cue written with a capital inside the sentence belongs to a name or a title.
     const auto rejected = [&](qsizetype at, bool verb) {
@@ -218,8 +211,7 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     std::array<qsizetype, kFilteredLists> firstLead{};  // 0 for the unfiltered lists
     for (qsizetype at = 0; at + kKeyLength <= folded.size(); ++at) {
         if (at > 0) {
-            const char16_t before = folded[at - 1].unicode();
-            if (before < 0x80 && kAsciiWordUnits[before])
+            if (isAsciiWordUnit(folded[at - 1]))
                 continue;
         }
         const quint64 key = packedKey(folded.sliced(at, kKeyLength));

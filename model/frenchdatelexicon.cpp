@@ -5,7 +5,6 @@
 #include <QJsonArray>
 
 #include <algorithm>
-#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -13,17 +12,10 @@ namespace dateline {
 
 namespace {
 
-// No ASCII character is a mark: the Unicode tables need not be asked. The tokenizer asks it of
-// every character, and most are ASCII: a table answers for those.
-constexpr std::array<bool, 0x80> kAsciiLetters = [] {
-    std::array<bool, 0x80> letters{};
-    for (char16_t c = 0; c < 0x80; ++c)
-        letters[c] = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-    return letters;
-}();
+// No ASCII character is a mark: the Unicode tables need not be asked.
 bool isWordChar(QChar c)
 {
-    return c.unicode() < 0x80 ? kAsciiLetters[c.unicode()] : c.isLetter() || c.isMark();
+    return c.unicode() < 0x80 ? isAsciiOf(c.unicode(), AsciiLetter) : c.isLetter() || c.isMark();
 }
 
 } // namespace
@@ -54,7 +46,7 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
             ++i;
             continue;
         }
-        // Built in place: a token is seven words, and there is one every six characters.
+        // Built in place: a token is 56 bytes, and there is one every six characters.
         DateToken &token = tokens.emplace_back();
         token.start = i;
         token.joined = blanks == 0 && tokens.size() > 1;

@@ -293,7 +293,7 @@ void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention>
     // the name says who holds the role, whatever the gazetteer's dates say. The gap between them
     // is blanks and commas, then maybe "le", "la" or "l'" and blanks.
     const auto isApposition = [](QStringView gap) {
-        const auto blank = [](QChar c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); };
+        const auto blank = [](QChar c) { return isAsciiOf(c.unicode(), AsciiBlank); };
         qsizetype at = 0;
         while (at < gap.size() && (blank(gap[at]) || gap[at] == u','))
             ++at;
@@ -452,10 +452,9 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             ActorMention mention{{words[i].start, words[last].end}, best->actor, {}, best->kind, false};
             if (best->kind == MentionKind::Role) {
                 // "l'ancien ministre" is not the holder on the event's date.
-                mention.actor = (previous == u"ancien" || previous == u"ancienne" || previous == u"ex")
-                                    ? -1
-                                    : holderOn(*best, date.firstQDate(), until.isValid() ? until.lastQDate() : date.lastQDate(),
-                                               context.named);
+                const bool former = previous == u"ancien" || previous == u"ancienne" || previous == u"ex";
+                const QDate last = until.isValid() ? until.lastQDate() : date.lastQDate();
+                mention.actor = former ? -1 : holderOn(*best, date.firstQDate(), last, context.named);
             } else {
                 const Actor &actor = m_actors.at(best->actor);
                 mention.locative = actor.kind != ActorKind::Person && isLocative(folded, range.start, words[i].start);

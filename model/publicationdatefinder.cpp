@@ -28,8 +28,7 @@ bool plausiblePublicationYear(int year)
 bool mayOpenDateline(QStringView line)
 {
     qsizetype i = 0;
-    while (i < line.size() && (line[i] == u' ' || line[i] == u'\t' || line[i] == u'\n' || line[i] == u'\r'
-                               || line[i] == u'\f' || line[i] == u'\v'))
+    while (i < line.size() && isAsciiOf(line[i].unicode(), AsciiBlank))
         ++i;
     if (i == line.size() || line[i].unicode() >= 0x80)
         return true;

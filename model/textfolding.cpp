@@ -11,12 +11,6 @@ namespace {
 // No ASCII character is a mark: the Unicode tables need not be asked.
 bool isWordChar(QChar c) { return c.isLetterOrNumber() || (c.unicode() >= 0x80 && c.isMark()); }
 
-constexpr std::array<bool, 0x80> kAsciiWordChars = [] {
-    std::array<bool, 0x80> word{};
-    for (char16_t c = 0; c < 0x80; ++c)
-        word[c] = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');  // as isWordChar()
-    return word;
-}();
 
 // French elided words end with an apostrophe: l', d', qu', jusqu'...
 bool isElision(QStringView word)
@@ -417,11 +411,11 @@ QList<TextSpan> wordSpans(QStringView text, TextSpan range)
         while (i < range.end && !isWordChar(text[i]))
             ++i;
         const qsizetype start = i;
+        const char16_t *const end = text.utf16() + range.end;
         while (i < range.end) {
-            // Most of a word is ASCII letters: they are stepped over in a loop of their own.
+            // Most of a word is ASCII letters and digits: they are stepped over in a loop of their own.
             const char16_t *unit = text.utf16() + i;
-            const char16_t *const end = text.utf16() + range.end;
-            while (unit < end && *unit < 0x80 && kAsciiWordChars[*unit])
+            while (unit < end && isAsciiOf(*unit, AsciiLetter | AsciiDigit))
                 ++unit;
             i = unit - text.utf16();
             if (i >= range.end)

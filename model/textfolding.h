@@ -54,6 +54,30 @@ void forEachNonAsciiUnit(QStringView text, Fold fold)
 // foldForMatching() for a regular expression: escapes ("\\S", "\\p{Lu}") are kept as written.
 QString foldPattern(QStringView pattern);
 
+// Classes of ASCII units, looked up in a table by the loops that ask them of every character.
+enum AsciiClass : quint8 {
+    AsciiLetter = 1,
+    AsciiDigit = 2,
+    AsciiUnderscore = 4,
+    AsciiBlank = 8,  // space, \t, \n, \v, \f, \r: what \s matches without Unicode properties
+};
+inline constexpr std::array<quint8, 0x80> kAsciiClasses = [] {
+    std::array<quint8, 0x80> classes{};
+    for (char16_t c = 0; c < 0x80; ++c) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'))
+            classes[c] = AsciiLetter;
+        else if (c >= u'0' && c <= u'9')
+            classes[c] = AsciiDigit;
+        else if (c == u'_')
+            classes[c] = AsciiUnderscore;
+        else if (c == u' ' || (c >= u'\t' && c <= u'\r'))
+            classes[c] = AsciiBlank;
+    }
+    return classes;
+}();
+// Whether `unit` is ASCII and of one of `classes` (AsciiClass values or'ed together).
+constexpr bool isAsciiOf(char16_t unit, unsigned classes) { return unit < 0x80 && (kAsciiClasses[unit] & classes); }
+
 // The characters French text uses as apostrophes: ' ’ ‘ ʼ ´ `. Inline: tokenizers ask it of every character.
 inline bool isApostrophe(QChar c)
 {

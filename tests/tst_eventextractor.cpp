@@ -19,6 +19,12 @@ private slots:
     void datesStatementsByWhenTheyWereSaid();
 
 private:
+    // The events of an article published on 2024-03-10 whose body is `sentence`.
+    QList<Event> eventsOf(const QString &sentence) const
+    {
+        return m_extractor->extract((u" date 2024-03-10\nTitre\n\n"_s + sentence).toUtf8(), u"test.txt"_s).events;
+    }
+
     std::unique_ptr<Extractor> m_extractor;
 };
 
@@ -52,17 +58,17 @@ void TestEventExtractor::typesBySentence()
 {
     QFETCH(QString, sentence);
     QFETCH(QString, type);
-    const Extractor::Result result = m_extractor->extract((u" date 2024-03-10\nTitre\n\n"_s + sentence).toUtf8(), u"test.txt"_s);
-    QCOMPARE(result.events.size(), type.isEmpty() ? 0 : 1);
+    const QList<Event> events = eventsOf(sentence);
+    QCOMPARE(events.size(), type.isEmpty() ? 0 : 1);
     if (!type.isEmpty())
-        QCOMPARE(eventTypeName(result.events.first().type), type);
+        QCOMPARE(eventTypeName(events.first().type), type);
 }
 
 void TestEventExtractor::datesStatementsByWhenTheyWereSaid_data()
 {
     QTest::addColumn<QString>("sentence");
     QTest::addColumn<QString>("date");
-    // Published 2024-03-10: a statement without a date of its own takes that.
+    // A statement without a date of its own takes the publication date, 2024-03-10.
     QTest::newRow("date before the verb") << u"Le 5 mars, Sergueï Lavrov a affirmé que Xi Jinping viendrait le 12 avril."_s
                                           << u"2024-03-05"_s;
     QTest::newRow("date only in what was said: que") << u"Sergueï Lavrov a affirmé que Xi Jinping viendrait le 12 avril."_s
@@ -77,10 +83,10 @@ void TestEventExtractor::datesStatementsByWhenTheyWereSaid()
 {
     QFETCH(QString, sentence);
     QFETCH(QString, date);
-    const Extractor::Result result = m_extractor->extract((u" date 2024-03-10\nTitre\n\n"_s + sentence).toUtf8(), u"test.txt"_s);
-    QCOMPARE(result.events.size(), 1);
-    QCOMPARE(eventTypeName(result.events.first().type), u"statement"_s);
-    QCOMPARE(result.events.first().date.toIso(), date);
+    const QList<Event> events = eventsOf(sentence);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(eventTypeName(events.first().type), u"statement"_s);
+    QCOMPARE(events.first().date.toIso(), date);
 }
 
 QTEST_GUILESS_MAIN(TestEventExtractor)
