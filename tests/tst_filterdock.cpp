@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPaintEngine>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -98,6 +99,51 @@ int acceptedEvents(const Corpus &corpus, const EventFilter &filter)
                              [&](const Event &event) { return filter.accepts(event, corpus.articles.at(event.article)); }));
 }
 
+// A paint device that keeps the text drawn on it, to check what a widget shows.
+class TextRecorder final : public QPaintDevice
+{
+public:
+    QStringList texts() const { return m_engine.texts; }
+    QPaintEngine *paintEngine() const override { return &m_engine; }
+
+protected:
+    int metric(PaintDeviceMetric metric) const override
+    {
+        switch (metric) {
+        case PdmWidth: return 800;
+        case PdmHeight: return 800;
+        case PdmDpiX: case PdmDpiY: case PdmPhysicalDpiX: case PdmPhysicalDpiY: return 96;
+        case PdmDevicePixelRatio: return 1;
+        case PdmDevicePixelRatioScaled: return int(devicePixelRatioFScale());
+        case PdmDepth: return 32;
+        case PdmNumColors: return INT_MAX;
+        default: return 0;
+        }
+    }
+
+private:
+    struct Engine final : QPaintEngine
+    {
+        QStringList texts;
+        bool begin(QPaintDevice *) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState &) override {}
+        // Shapes draw nothing: QPaintEngine's own versions call one another.
+        void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
+        void drawImage(const QRectF &, const QImage &, const QRectF &, Qt::ImageConversionFlags) override {}
+        void drawTiledPixmap(const QRectF &, const QPixmap &, const QPointF &) override {}
+        void drawPath(const QPainterPath &) override {}
+        void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
+        void drawRects(const QRectF *, int) override {}
+        void drawLines(const QLineF *, int) override {}
+        void drawEllipse(const QRectF &) override {}
+        void drawPoints(const QPointF *, int) override {}
+        void drawTextItem(const QPointF &, const QTextItem &item) override { texts.append(item.text()); }
+        Type type() const override { return User; }
+    };
+    mutable Engine m_engine;
+};
+
 template<typename T>
 T *child(const FilterDock &dock, const QString &name)
 {
@@ -134,6 +180,7 @@ private slots:
     void saveState_restoresTheSameFilter();
     void actorToolTip_showsMarkupInANameAsText();
     void actorModelAndProxy_passTheModelTester();
+    void actorCounts_areGroupedLikeTheDocksOtherCounts();
 };
 
 void TestFilterDock::initTestCase()
@@ -544,6 +591,22 @@ void TestFilterDock::actorModelAndProxy_passTheModelTester()
     QCOMPARE(dock.actorProxy()->rowCount(), 1);
     dock.setEvents(indexed(nullptr));
     QCOMPARE(dock.actorModel()->rowCount(), 0);
+}
+
+void TestFilterDock::actorCounts_areGroupedLikeTheDocksOtherCounts()
+{
+    auto corpus = std::make_shared<Corpus>();
+    corpus->articles = {makeArticle(u"Wang Yi à Moscou"_s, {u"Wang Yi a parlé."_s})};
+    for (int i = 0; i < 1234; ++i)
+        addEvent(*corpus, 0, {}, EventType::Statement, {u"Wang Yi"_s}, u"Wang Yi a parlé."_s);
+    FilterDock dock;
+    dock.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    dock.setEvents(indexed(corpus));
+    dock.resize(320, 700);
+    TextRecorder recorder;
+    dock.render(&recorder);
+    // The statement type's count, and the actor's in the list below it, alike.
+    QVERIFY2(recorder.texts().count(u"1,234"_s) == 2, qPrintable(recorder.texts().join(u" | ")));
 }
 
 QTEST_MAIN(TestFilterDock)

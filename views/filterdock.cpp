@@ -48,7 +48,10 @@ public:
         const QWidget *widget = item.widget;
         QStyle *style = widget ? widget->style() : QApplication::style();
         const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &item, widget).adjusted(0, 0, -4, 0);
-        const QString count = option.locale.toString(index.data(ActorListModel::CountRole).toInt());
+        // Item views hand their delegates a locale without group separators; the dock's other counts have them.
+        QLocale locale = option.locale;
+        locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+        const QString count = locale.toString(index.data(ActorListModel::CountRole).toInt());
         const int countWidth = option.fontMetrics.horizontalAdvance(count) + option.fontMetrics.averageCharWidth() * 2;
         item.text = item.fontMetrics.elidedText(index.data(ActorListModel::NameRole).toString(), Qt::ElideRight,
                                                 std::max(0, textRect.width() - countWidth));
