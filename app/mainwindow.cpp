@@ -557,7 +557,7 @@ void MainWindow::onLoaded(std::shared_ptr<const EventIndex> events, bool cancell
     m_events->setEventIndex(std::move(events));
     m_problems->setCorpus(m_corpus.get());
     const int problems = int(m_corpus->problems.size());
-    m_problemsDock->setWindowTitle(problems ? tr("Problems (%1)").arg(problems) : tr("Problems"));
+    m_problemsDock->setWindowTitle(problems ? tr("Problems (%L1)").arg(problems) : tr("Problems"));
     if (problems > 0 && m_problemsDock->isHidden()) {
         m_problemsDock->show();
         // A few lines are enough to notice; the events stay the main view.
@@ -617,9 +617,9 @@ void MainWindow::updateSummary()
     }
     const qsizetype articles = m_corpus->articles.size();
     const qsizetype problems = m_corpus->problems.size();
-    QString text = tr("%1 of %2 events shown").arg(m_proxy->rowCount()).arg(m_corpus->events.size());
-    text += u" · " + (articles == 1 ? tr("1 article") : tr("%1 articles").arg(articles));
-    text += u" · " + (problems == 1 ? tr("1 problem") : tr("%1 problems").arg(problems));
+    QString text = tr("%L1 of %L2 events shown").arg(m_proxy->rowCount()).arg(m_corpus->events.size());
+    text += u" · " + (articles == 1 ? tr("1 article") : tr("%L1 articles").arg(articles));
+    text += u" · " + (problems == 1 ? tr("1 problem") : tr("%L1 problems").arg(problems));
     if (m_cancelled)
         text += tr(" · reading cancelled");
     m_summary->setText(text);

@@ -3,6 +3,7 @@
 #include "eventindex.h"
 #include "eventchart.h"
 #include "testcorpus.h"
+#include "textrecorder.h"
 
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -10,10 +11,13 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
+#include <QGraphicsScene>
+#include <QPainter>
 #include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QTest>
@@ -110,6 +114,7 @@ private slots:
     void panel_forwardsClicksAndUndo();
     void narrowCharts_putTheLegendOnTheRightInSmallerType();
     void monthAxis_ticksAreEvenlySpacedAtAnyWidth();
+    void counts_areGroupedOnAxesAndBars();
 };
 
 void TestEventChart::monthly_barsAddUpToTheDatedEventsAndTitleStatesTheFilter()
@@ -441,6 +446,32 @@ void TestEventChart::monthAxis_ticksAreEvenlySpacedAtAnyWidth()
             QVERIFY2(qFuzzyCompare(ticks[i] - ticks[i - 1], ticks[1] - ticks[0]),
                      qPrintable(u"%1 px: %2"_s.arg(width).arg(axis->categoriesLabels().join(u", "_s))));
     }
+}
+
+void TestEventChart::counts_areGroupedOnAxesAndBars()
+{
+    CorpusBuilder builder;
+    for (int i = 0; i < 1234; ++i)
+        builder.add(DateValue::ofDay(2024, 3, 2), EventType::Meeting, {kPutin});
+    const auto shared = std::make_shared<const Corpus>(*builder.corpus);
+    const EventIndex index(shared);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    EventChart chart(ChartKind::Types);
+    chart.setEvents(index, allEvents(*shared), {});
+    QGraphicsScene scene;
+    scene.addItem(&chart);
+    chart.resize(800, 500);
+    TextRecorder recorder;
+    QPainter painter(&recorder);
+    scene.render(&painter);
+    painter.end();
+    scene.removeItem(&chart);
+    const QStringList texts = recorder.texts();
+    QVERIFY2(texts.contains(u"1,234"_s), qPrintable(texts.join(u" | ")));  // the bar's label
+    QVERIFY2(texts.contains(u"1,000"_s), qPrintable(texts.join(u" | ")));  // a tick of the count axis
+    QVERIFY(chart.title().contains(u"(1,234 events)"_s));
 }
 
 QTEST_MAIN(TestEventChart)

@@ -3,6 +3,7 @@
 #include "corpus.h"
 #include "eventindex.h"
 #include "filterdock.h"
+#include "textrecorder.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -10,7 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QPaintEngine>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -98,51 +98,6 @@ int acceptedEvents(const Corpus &corpus, const EventFilter &filter)
     return int(std::count_if(corpus.events.cbegin(), corpus.events.cend(),
                              [&](const Event &event) { return filter.accepts(event, corpus.articles.at(event.article)); }));
 }
-
-// A paint device that keeps the text drawn on it, to check what a widget shows.
-class TextRecorder final : public QPaintDevice
-{
-public:
-    QStringList texts() const { return m_engine.texts; }
-    QPaintEngine *paintEngine() const override { return &m_engine; }
-
-protected:
-    int metric(PaintDeviceMetric metric) const override
-    {
-        switch (metric) {
-        case PdmWidth: return 800;
-        case PdmHeight: return 800;
-        case PdmDpiX: case PdmDpiY: case PdmPhysicalDpiX: case PdmPhysicalDpiY: return 96;
-        case PdmDevicePixelRatio: return 1;
-        case PdmDevicePixelRatioScaled: return int(devicePixelRatioFScale());
-        case PdmDepth: return 32;
-        case PdmNumColors: return INT_MAX;
-        default: return 0;
-        }
-    }
-
-private:
-    struct Engine final : QPaintEngine
-    {
-        QStringList texts;
-        bool begin(QPaintDevice *) override { return true; }
-        bool end() override { return true; }
-        void updateState(const QPaintEngineState &) override {}
-        // Shapes draw nothing: QPaintEngine's own versions call one another.
-        void drawPixmap(const QRectF &, const QPixmap &, const QRectF &) override {}
-        void drawImage(const QRectF &, const QImage &, const QRectF &, Qt::ImageConversionFlags) override {}
-        void drawTiledPixmap(const QRectF &, const QPixmap &, const QPointF &) override {}
-        void drawPath(const QPainterPath &) override {}
-        void drawPolygon(const QPointF *, int, PolygonDrawMode) override {}
-        void drawRects(const QRectF *, int) override {}
-        void drawLines(const QLineF *, int) override {}
-        void drawEllipse(const QRectF &) override {}
-        void drawPoints(const QPointF *, int) override {}
-        void drawTextItem(const QPointF &, const QTextItem &item) override { texts.append(item.text()); }
-        Type type() const override { return User; }
-    };
-    mutable Engine m_engine;
-};
 
 template<typename T>
 T *child(const FilterDock &dock, const QString &name)

@@ -33,6 +33,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -120,6 +121,7 @@ private slots:
     void shortcuts_ctrlFFocusesSearchAndF5Reloads();
     void badFiles_areListedAsProblems();
     void hostileFiles_areListedAsProblemsAndTheRestLoads();
+    void statusCounts_areGroupedLikeTheOtherCounts();
     void craftedArticle_staysInertTextInEveryView();
     void cancellingLoad_keepsWhatWasReadAndSaysSo();
     void loadProgress_showsItsWholeText();
@@ -392,6 +394,20 @@ void TestMainWindow::badFiles_areListedAsProblems()
     QVERIFY(files.contains(folder.filePath(u"missing.txt"_s)));
     QVERIFY(m_window->findChild<QDockWidget *>(u"problemsDock"_s)->isVisible());
     QVERIFY(m_summary->text().endsWith(u"%1 problems"_s.arg(corpus.problems.size())));
+}
+
+void TestMainWindow::statusCounts_areGroupedLikeTheOtherCounts()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    for (int i = 0; i < 1001; ++i)
+        QVERIFY(hostile::write(QDir(folder.path()), u"empty-%1.txt"_s.arg(i), {}));
+    QVERIFY(load({folder.path()}));
+    QVERIFY2(m_summary->text().endsWith(u"1,001 problems"_s), qPrintable(m_summary->text()));
+    QCOMPARE(m_window->findChild<QDockWidget *>(u"problemsDock"_s)->windowTitle(), u"Problems (1,001)"_s);
 }
 
 void TestMainWindow::hostileFiles_areListedAsProblemsAndTheRestLoads()

@@ -2,6 +2,7 @@
 #include "eventmodel.h"
 #include "timelineaxis.h"
 #include "testcorpus.h"
+#include "textrecorder.h"
 #include "timelineview.h"
 
 #include <QApplication>
@@ -65,6 +66,7 @@ private slots:
     void cleanup();
 
     void manyEventsAreArrangedOnAWorkerThread();
+    void laneCounts_areGroupedLikeTheOtherCounts();
 
     void wheel_keepsTheDateUnderTheCursorFixed_data();
     void wheel_keepsTheDateUnderTheCursorFixed();
@@ -597,6 +599,17 @@ void TestTimelineView::manyEventsAreArrangedOnAWorkerThread()
     QCOMPARE(view.laneCount(), 2);
     QCOMPARE(view.laneLabel(0), u"Wang Yi"_s);
     QTRY_COMPARE(view.laneLabel(0), u"Meeting"_s);
+}
+
+void TestTimelineView::laneCounts_areGroupedLikeTheOtherCounts()
+{
+    CorpusBuilder builder;
+    for (int i = 0; i < 1234; ++i)
+        builder.add(DateValue::ofDay(2024, 3, 1 + i % 28), EventType::Meeting, {u"A"_s});
+    load(builder.corpus);
+    TextRecorder recorder;
+    m_view->render(&recorder);
+    QVERIFY2(recorder.texts().contains(u"1,234"_s), qPrintable(recorder.texts().join(u" | ")));
 }
 
 QTEST_MAIN(TestTimelineView)

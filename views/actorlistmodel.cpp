@@ -91,8 +91,8 @@ QVariant ActorListModel::data(const QModelIndex &index, int role) const
         return tr("%1  (%2)").arg(row.actor.name, QString::number(row.count));
     case Qt::ToolTipRole: {
         // Tool tips guess at rich text; a name read from an article must not be taken for markup.
-        const QString tip = row.actor.unlisted ? tr("%1: %n event(s) with the other filters; not in the gazetteer", nullptr, row.count)
-                                               : tr("%1: %n event(s) with the other filters", nullptr, row.count);
+        const QString tip = row.actor.unlisted ? tr("%1: %Ln event(s) with the other filters; not in the gazetteer", nullptr, row.count)
+                                               : tr("%1: %Ln event(s) with the other filters", nullptr, row.count);
         return Qt::convertFromPlainText(tip.arg(row.actor.name), Qt::WhiteSpaceNormal);
     }
     case Qt::CheckStateRole:

@@ -45,9 +45,9 @@ QString captionText(const EventFilter &filter, const EventSummary &summary, cons
                         ? tr("Dates: %1 to %2").arg(locale.toString(summary.first, u"d MMM yyyy"_s),
                                                      locale.toString(summary.last, u"d MMM yyyy"_s))
                         : tr("Dates: none");
-    QString counts = tr("%n events", summary.events) + u' ' + tr("from %n articles", summary.articles);
+    QString counts = tr("%Ln events", summary.events) + u' ' + tr("from %Ln articles", summary.articles);
     if (summary.undated > 0)
-        counts += u" (" + tr("%n undated", summary.undated) + u')';
+        counts += u" (" + tr("%Ln undated", summary.undated) + u')';
     lines.append(dates + u" · " + counts + u" · " + tr("Exported %1 by Dateline.").arg(exportDate.toString(Qt::ISODate)));
     if (!note.isEmpty())
         lines.append(note);

@@ -76,6 +76,8 @@ EventChart::EventChart(ChartKind kind, QGraphicsItem *parent) : QChart(parent), 
     m_wideFont = legend()->font();
     fitLabelsToWidth();
     setAnimationOptions(QChart::NoAnimation);
+    // Counts on axes and bars grouped as the filter dock's are ("12,345"), in the chart's locale.
+    setLocalizeNumbers(true);
     connect(this, &QChart::plotAreaChanged, this, &EventChart::relabelMonthAxis);
 }
 
@@ -135,15 +137,15 @@ void EventChart::setEvents(const EventIndex &index, const QList<int> &events, co
     if (m_kind == ChartKind::Monthly || m_kind == ChartKind::Actors) {
         QStringList apart;
         if (m_monthly.yearOnly > 0)
-            apart.append(tr("%n known only to the year", nullptr, m_monthly.yearOnly));
+            apart.append(tr("%Ln known only to the year", nullptr, m_monthly.yearOnly));
         if (m_monthly.undated > 0)
-            apart.append(tr("%n undated", nullptr, m_monthly.undated));
+            apart.append(tr("%Ln undated", nullptr, m_monthly.undated));
         if (!apart.isEmpty())
             m_note = tr("Not in any month: %1.").arg(apart.join(tr(", ")));
         if (m_kind == ChartKind::Actors)
             m_note = (m_note.isEmpty() ? QString() : m_note + u' ') + tr("An event naming several of these actors is on each of their lines.");
     }
-    setTitle(tr("%1 — %2 (%n events)", nullptr, int(events.size())).arg(heading, filter.description()));
+    setTitle(tr("%1 — %2 (%Ln events)", nullptr, int(events.size())).arg(heading, filter.description()));
     fitLabelsToWidth();
 }
 
@@ -278,7 +280,7 @@ void EventChart::addCountAxis(Qt::Orientation orientation, int maximum)
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setTickInterval(step);
-    axis->setLabelFormat(u"%d"_s);
+    axis->setLabelFormat(u"%.0d"_s);  // with localized numbers, Qt Charts reads only "%.<precision><type>"
     axis->setTitleText(tr("Events"));
     addAxis(axis, orientation == Qt::Vertical ? Qt::AlignLeft : Qt::AlignBottom);
     const QList<QAbstractSeries *> all = series();

@@ -156,7 +156,7 @@ void TimelineView::adoptLanes(TimelineLanes lanes) const
     const QFontMetrics metrics = fontMetrics();
     int widest = 0;
     for (const TimelineLane &lane : std::as_const(m_lanes->lanes))
-        widest = std::max(widest, metrics.horizontalAdvance(lane.label) + metrics.horizontalAdvance(QString::number(lane.count())));
+        widest = std::max(widest, metrics.horizontalAdvance(lane.label) + metrics.horizontalAdvance(locale().toString(lane.count())));
     const int em = metrics.horizontalAdvance(u'M');
     m_gutterWidth = std::clamp(widest + 3 * em, 9 * em, 24 * em);
 }
@@ -561,8 +561,8 @@ void TimelineView::paintEvent(QPaintEvent *)
 
     if (data.byTime.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        const QString text = m_arranging.isRunning() ? tr("Arranging %n events…", nullptr, m_model->rowCount())
-                             : data.undated > 0      ? tr("No dated events to show (%n undated).", nullptr, data.undated)
+        const QString text = m_arranging.isRunning() ? tr("Arranging %Ln events…", nullptr, m_model->rowCount())
+                             : data.undated > 0      ? tr("No dated events to show (%Ln undated).", nullptr, data.undated)
                                                      : tr("No events to show.");
         painter.drawText(area, Qt::AlignCenter, text);
         return;
@@ -804,7 +804,7 @@ void TimelineView::paintGutter(QPainter &painter) const
         const QRect band(0, laneRect(lane).top(), left, laneHeight());
         if (lane % 2 == 1)
             painter.fillRect(band, palette().alternateBase());
-        const QString count = QString::number(data.lanes.at(lane).count());
+        const QString count = locale().toString(data.lanes.at(lane).count());
         const int countWidth = metrics.horizontalAdvance(count);
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(band.adjusted(0, 0, -em / 2, 0), Qt::AlignVCenter | Qt::AlignRight, count);
@@ -827,7 +827,7 @@ void TimelineView::paintGutter(QPainter &painter) const
     painter.drawText(corner, Qt::AlignTop | Qt::AlignLeft, title);
     if (data.undated > 0)
         painter.drawText(corner, Qt::AlignBottom | Qt::AlignLeft,
-                         metrics.elidedText(tr("%n undated not shown", nullptr, data.undated), Qt::ElideRight, corner.width()));
+                         metrics.elidedText(tr("%Ln undated not shown", nullptr, data.undated), Qt::ElideRight, corner.width()));
     painter.setPen(palette().color(QPalette::Mid));
     painter.drawLine(QPointF(left - 0.5, 0), QPointF(left - 0.5, height));
 }
