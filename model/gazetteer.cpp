@@ -58,6 +58,24 @@ QStringList foldedWords(const QString &phrase)
     return words;
 }
 
+// Whether the text between a role and a name sets one in apposition to the other: blanks and
+// commas, then maybe "le", "la" or "l'" and blanks.
+bool isAppositionGap(QStringView gap)
+{
+    const auto blank = [](QChar c) { return isAsciiOf(c.unicode(), AsciiBlank); };
+    qsizetype at = 0;
+    while (at < gap.size() && (blank(gap[at]) || gap[at] == u','))
+        ++at;
+    if (at + 1 < gap.size() && (gap[at] == u'l' || gap[at] == u'L')) {
+        const QChar next = gap[at + 1];
+        if (next == u'e' || next == u'E' || next == u'a' || next == u'A' || next == u'\'' || next == u'’')
+            at += 2;
+    }
+    while (at < gap.size() && blank(gap[at]))
+        ++at;
+    return at == gap.size();
+}
+
 } // namespace
 
 QString actorKindName(ActorKind kind)
@@ -290,22 +308,7 @@ int Gazetteer::holderOn(const Entry &entry, QDate first, QDate last, const QSet<
 void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const
 {
     // "le ministre chinois des Affaires étrangères, Qin Gang," or "Sergueï Lavrov, le ministre russe...":
-    // the name says who holds the role, whatever the gazetteer's dates say. The gap between them
-    // is blanks and commas, then maybe "le", "la" or "l'" and blanks.
-    const auto isApposition = [](QStringView gap) {
-        const auto blank = [](QChar c) { return isAsciiOf(c.unicode(), AsciiBlank); };
-        qsizetype at = 0;
-        while (at < gap.size() && (blank(gap[at]) || gap[at] == u','))
-            ++at;
-        if (at + 1 < gap.size() && (gap[at] == u'l' || gap[at] == u'L')) {
-            const QChar next = gap[at + 1];
-            if (next == u'e' || next == u'E' || next == u'a' || next == u'A' || next == u'\'' || next == u'’')
-                at += 2;
-        }
-        while (at < gap.size() && blank(gap[at]))
-            ++at;
-        return at == gap.size();
-    };
+    // the name says who holds the role, whatever the gazetteer's dates say.
     const auto isPersonName = [this](const ActorMention &mention) {
         return (mention.kind == MentionKind::Name || mention.kind == MentionKind::ShortName || mention.kind == MentionKind::Unlisted)
                && (mention.actor < 0 || m_actors.at(mention.actor).kind == ActorKind::Person);
@@ -314,7 +317,7 @@ void Gazetteer::dropRolesNamedInApposition(QStringView text, QList<ActorMention>
     if (std::none_of(mentions.cbegin(), mentions.cend(), isRole))
         return;  // most sentences: nothing to drop, nothing to copy
     const auto gapIsApposition = [&](const ActorMention &left, const ActorMention &right) {
-        return isApposition(text.mid(left.span.end, right.span.start - left.span.end));
+        return isAppositionGap(text.mid(left.span.end, right.span.start - left.span.end));
     };
     QList<ActorMention> kept;
     for (qsizetype i = 0; i < mentions.size(); ++i) {

@@ -275,8 +275,8 @@ DateValue PublicationDateFinder::fromAnniversary(const Article &article, const Q
     // Matches as globalMatch() would list them, each looked for only around the literal: the pattern
     // run over the whole text tries every word of it. A match is a word (or a number, blanks and a
     // suffix), blanks, the literal and blanks: it starts no earlier than two runs of non-blanks
-    // before the literal, and ends where the blanks after it end.
-    // Every \s is one, whatever PCRE's Unicode tables say of U+180E.
+    // before the literal, and ends where the blanks after it end. Blanks hold every \s, whatever
+    // PCRE's Unicode tables say of U+180E.
     const auto blankAt = [&](qsizetype at) { return folded[at].isSpace() || folded[at] == u'\u180E'; };
     const auto runStartBefore = [&](qsizetype at) {
         while (at > 0 && blankAt(at - 1))

@@ -11,7 +11,6 @@ namespace {
 // No ASCII character is a mark: the Unicode tables need not be asked.
 bool isWordChar(QChar c) { return c.isLetterOrNumber() || (c.unicode() >= 0x80 && c.isMark()); }
 
-
 // French elided words end with an apostrophe: l', d', qu', jusqu'...
 bool isElision(QStringView word)
 {
@@ -406,12 +405,12 @@ QList<TextSpan> wordSpans(QStringView text, TextSpan range)
 {
     QList<TextSpan> words;
     words.reserve(std::max<qsizetype>(range.length(), 0) / 4 + 1);  // French averages six characters a word, space included
+    const char16_t *const end = text.utf16() + range.end;
     qsizetype i = range.start;
     while (i < range.end) {
         while (i < range.end && !isWordChar(text[i]))
             ++i;
         const qsizetype start = i;
-        const char16_t *const end = text.utf16() + range.end;
         while (i < range.end) {
             // Most of a word is ASCII letters and digits: they are stepped over in a loop of their own.
             const char16_t *unit = text.utf16() + i;
