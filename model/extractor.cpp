@@ -17,12 +17,12 @@ Extractor::Result Extractor::extract(Article article) const
     if (!article.text.isEmpty()) {
         std::optional<QList<TimeExpression>> undatedTags;
         m_publicationDates.date(article, &undatedTags);
-        // Tagged against no reference already, if the article stayed undated.
-        if (undatedTags && !article.published.isValid())
-            result.dates = std::move(*undatedTags);
-        else
-            result.dates = m_tagger.tag(article.extractableText(), article.published);
-        result.events = m_events.extract(article, result.dates, &article.unlistedActors);
+        // Tagged against no reference already, if the article stayed undated. The dates are not
+        // kept: a loading corpus holds every result until the last file is read.
+        const QList<TimeExpression> dates = undatedTags && !article.published.isValid()
+                                                ? std::move(*undatedTags)
+                                                : m_tagger.tag(article.extractableText(), article.published);
+        result.events = m_events.extract(article, dates, &article.unlistedActors);
         if (result.events.size() > kMaxEventsPerArticle) {
             article.problems.append(QStringLiteral("%1 events found: only the first %2 are kept")
                                         .arg(result.events.size()).arg(kMaxEventsPerArticle));

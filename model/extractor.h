@@ -26,7 +26,6 @@ public:
     {
         Article article;
         QList<Event> events;
-        QList<TimeExpression> dates;
     };
 
     Result extractFile(const QString &path) const;
