@@ -1,5 +1,6 @@
 #include "datevalue.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 
 #include <array>
@@ -197,6 +198,21 @@ greg::date toBoost(QDate date)
     if (!date.isValid() || date.year() < kFirstYear || date.year() > kLastYear)
         return greg::date(boost::date_time::not_a_date_time);
     return greg::date(date.year(), date.month(), date.day());
+}
+
+QDate localToday()
+{
+    struct Remembered
+    {
+        QDate date;
+        qint64 until = 0;  // the next midnight, in milliseconds since the epoch
+    };
+    thread_local Remembered today;
+    if (QDateTime::currentMSecsSinceEpoch() >= today.until) {
+        today.date = QDate::currentDate();
+        today.until = today.date.addDays(1).startOfDay().toMSecsSinceEpoch();
+    }
+    return today.date;
 }
 
 QDate toQDate(const greg::date &date)

@@ -62,6 +62,10 @@ private:
     qint8 m_day = 0;
 };
 
+// QDate::currentDate(), remembered until midnight: QDate::currentDate() checks the system's time
+// zone again each time, a system call, and every article asks for today.
+QDate localToday();
+
 boost::gregorian::date toBoost(QDate date);
 QDate toQDate(const boost::gregorian::date &date);
 

@@ -255,8 +255,7 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         return TextSpan{};
     }();
 
-    // Read once: every QDate::currentDate() reads the time zone again.
-    const DateValue today = article.publishedAfter.isValid() ? DateValue::fromQDate(QDate::currentDate(), Precision::Day) : DateValue();
+    const DateValue today = article.publishedAfter.isValid() ? DateValue::fromQDate(localToday(), Precision::Day) : DateValue();
     QList<Event> events;
     MentionContext context;
     qsizetype nextDate = 0;

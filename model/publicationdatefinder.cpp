@@ -20,7 +20,7 @@ constexpr int kFirstPublicationYear = 1990;
 
 bool plausiblePublicationYear(int year)
 {
-    return year >= kFirstPublicationYear && year <= QDate::currentDate().year() + 1;
+    return year >= kFirstPublicationYear && year <= localToday().year() + 1;
 }
 
 // Whether `line` may open like a dateline: "Publié", "Mis à jour", "Actualisé", "Le". An ASCII
@@ -325,7 +325,7 @@ DateValue PublicationDateFinder::latestExplicitDate(const Article &article, QStr
 DateValue PublicationDateFinder::latestExplicitDate(const QList<TimeExpression> &dates, QString *evidence) const
 {
     // Dates after today are plans, not evidence of when the article was written.
-    const DateValue today = DateValue::fromQDate(QDate::currentDate(), Precision::Day);
+    const DateValue today = DateValue::fromQDate(localToday(), Precision::Day);
     DateValue latest;
     for (const TimeExpression &expression : dates) {
         if (!expression.explicitYear || !expression.date.isValid() || today.firstDay() < expression.date.firstDay())

@@ -16,6 +16,7 @@ private slots:
     void rejectsImpossibleDates();
     void truncationKeepsNoInventedDay();
     void ordersByFirstDayThenPrecision();
+    void localTodayIsTheLocalDate();
 };
 
 void TestDateValue::isoRoundTrip_data()
@@ -76,6 +77,18 @@ void TestDateValue::ordersByFirstDayThenPrecision()
     QVERIFY(DateValue::ofMonth(2023, 1).sortKey() < DateValue::ofDay(2023, 1, 1).sortKey());
     QVERIFY(DateValue::ofDay(2022, 12, 31).sortKey() < DateValue::ofYear(2023).sortKey());
     QVERIFY(DateValue().sortKey() < DateValue::ofYear(1900).sortKey());
+}
+
+void TestDateValue::localTodayIsTheLocalDate()
+{
+    // Fourteen hours ahead of UTC: a date read in UTC is wrong for most of the day.
+    qputenv("TZ", "Pacific/Kiritimati");
+    for (int call = 0; call < 2; ++call) {  // worked out, then remembered
+        const QDate before = QDate::currentDate();
+        const QDate today = localToday();
+        const QDate after = QDate::currentDate();
+        QVERIFY2(today == before || today == after, qPrintable(today.toString(Qt::ISODate)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDateValue)
