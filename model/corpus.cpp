@@ -10,6 +10,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -91,6 +92,9 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
     std::atomic_int done = 0;
     std::atomic_int reused = 0;
     const auto work = [&] {
+        // Events name the same few sets of actors over and over: one list per set saves a heap
+        // block per event. Shared here by content, on every core, and across workers below.
+        QSet<QStringList> actorLists;
         for (int i = next++; i < files.size(); i = next++) {
             if (cancel && cancel->load())
                 return;
@@ -105,6 +109,8 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             } else {
                 try {
                     results[i] = extractor.extractFile(file);
+                    for (Event &event : results[i].events)
+                        event.actors = *actorLists.insert(event.actors);
                 } catch (const std::exception &error) {
                     // One file must never take the others down with it, whatever it holds.
                     const QFileInfo info(file);
@@ -156,9 +162,9 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
     corpus.articles.reserve(articleCount);
     corpus.events.reserve(eventCount);
     QList<FileStamp> keptStamps;
-    // Events name the same few sets of actors over and over: sharing one list per set saves a heap
-    // block per event.
+    // The lists the workers (or the cache) share, by address, and the one list each set gets.
     QSet<QStringList> actorLists;
+    std::unordered_map<const QString *, QStringList> sharedList;
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (!wasRead(i))
             continue;  // cancelled before this file
@@ -166,7 +172,10 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
         for (const Event &event : eventsOf(i)) {
             Event &added = corpus.events.emplaceBack(event);
             added.article = articleIndex;
-            added.actors = *actorLists.insert(event.actors);
+            auto [shared, fresh] = sharedList.try_emplace(event.actors.constData());
+            if (fresh)
+                shared->second = *actorLists.insert(event.actors);
+            added.actors = shared->second;
         }
         corpus.articles.append(entries.at(i) >= 0 ? cache->article(entries.at(i)) : std::move(results[i].article));
         const Article &article = corpus.articles.constLast();
