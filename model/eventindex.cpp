@@ -38,14 +38,49 @@ void forEachWord(QStringView text, Function word)
     }
 }
 
+// Appends `value` as readVarint() reads it.
+void appendVarint(std::vector<quint8> &bytes, quint32 value)
+{
+    for (; value >= 0x80; value >>= 7)
+        bytes.push_back(quint8(value | 0x80));
+    bytes.push_back(quint8(value));
+}
+
+// The ascending ids of the documents a word occurs in, kept as Postings keeps them: the gaps
+// between them (the first from 0) in varints. A quarter of the memory of the ids themselves,
+// and no encoding left to do at the end.
+struct IdList
+{
+    std::vector<quint8> gaps;
+    quint32 last = 0;
+
+    void add(quint32 id)
+    {
+        if (gaps.empty() || id != last) {
+            appendVarint(gaps, gaps.empty() ? id : id - last);
+            last = id;
+        }
+    }
+    // Appends a list whose ids all come after this one's.
+    void append(const IdList &later)
+    {
+        quint32 first = 0;
+        size_t p = 0;
+        readVarint(later.gaps, p, later.gaps.size(), first);
+        add(first);
+        gaps.insert(gaps.end(), later.gaps.cbegin() + qsizetype(p), later.gaps.cend());
+        last = later.last;
+    }
+};
+
 // The documents each word occurs in, in the order the words came.
 struct WordLists
 {
     std::vector<QString> words;
     std::vector<size_t> hashes;  // WordHash of each word
-    std::vector<std::vector<quint32>> lists;
+    std::vector<IdList> lists;
 
-    std::vector<quint32> &listOf(QStringView word, size_t hash)
+    IdList &listOf(QStringView word, size_t hash)
     {
         const size_t mask = table.size() - 1;
         const quint32 tag = quint32(hash >> 32);
@@ -155,7 +190,7 @@ std::unique_ptr<EventIndex> EventIndex::withSavedWords(std::shared_ptr<const Cor
             qint64 previous = -1;
             quint32 gap = 0;
             for (size_t p = postings.start[word]; in.ok() && p < postings.start[word + 1];) {
-                const bool read = postings.readGap(p, postings.start[word + 1], gap);
+                const bool read = readVarint(postings.gaps, p, postings.start[word + 1], gap);
                 const qint64 id = previous < 0 ? qint64(gap) : previous + qint64(gap);
                 if (!read || id <= previous || id >= documents)
                     in.fail();
@@ -232,9 +267,7 @@ EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function
         for (qsizetype document = documents * run / threads; document < documents * (run + 1) / threads; ++document) {
             const QString folded = foldedText(document);
             forEachWord(folded, [&](QStringView word) {
-                std::vector<quint32> &ids = runs[size_t(run)].listOf(word, WordHash{}(word));
-                if (ids.empty() || ids.back() != quint32(document))
-                    ids.push_back(quint32(document));
+                runs[size_t(run)].listOf(word, WordHash{}(word)).add(quint32(document));
             });
         }
     };
@@ -247,31 +280,18 @@ EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function
 
     WordLists &all = runs.front();
     for (size_t run = 1; run < runs.size(); ++run) {
-        for (size_t word = 0; word < runs[run].words.size(); ++word) {
-            std::vector<quint32> &into = all.listOf(runs[run].words[word], runs[run].hashes[word]);
-            const std::vector<quint32> &from = runs[run].lists[word];
-            into.insert(into.end(), from.cbegin(), from.cend());
-        }
+        for (size_t word = 0; word < runs[run].words.size(); ++word)
+            all.listOf(runs[run].words[word], runs[run].hashes[word]).append(runs[run].lists[word]);
     }
 
     Postings result;
     result.start.reserve(all.lists.size() + 1);
     result.start.push_back(0);
-    for (const std::vector<quint32> &ids : all.lists) {
-        quint32 previous = 0;
-        for (const quint32 id : ids) {
-            for (quint32 gap = id - previous; ; gap >>= 7) {
-                if (gap < 0x80) {
-                    result.gaps.push_back(quint8(gap));
-                    break;
-                }
-                result.gaps.push_back(quint8(gap | 0x80));
-            }
-            previous = id;
-        }
-        result.start.push_back(quint32(result.gaps.size()));
-    }
-    result.gaps.shrink_to_fit();  // grown by doubling, it would hold up to twice as much
+    for (const IdList &list : all.lists)
+        result.start.push_back(result.start.back() + quint32(list.gaps.size()));
+    result.gaps.reserve(result.start.back());
+    for (const IdList &list : all.lists)
+        result.gaps.insert(result.gaps.end(), list.gaps.cbegin(), list.gaps.cend());
     result.words = std::move(all.words);
     result.words.shrink_to_fit();
     return result;

@@ -16,6 +16,22 @@
 
 namespace dateline {
 
+// The index keeps ascending lists of ids as the gaps between them in LEB128 varints: seven bits a
+// byte, low bits first, the top bit set on every byte but the last. Reads the varint at bytes[p]
+// into `value` and moves `p` past it; false when it runs past `end` or over five bytes, which
+// only damaged bytes do.
+inline bool readVarint(const std::vector<quint8> &bytes, size_t &p, size_t end, quint32 &value)
+{
+    value = 0;
+    for (int shift = 0; shift < 35 && p < end; shift += 7) {
+        const quint8 byte = bytes[p++];
+        value |= quint32(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            return true;
+    }
+    return false;
+}
+
 // What filtering needs of every event, laid out flat so that one EventFilter runs over a million
 // events in a few milliseconds: days as integers, types as bits, actors as numbers, and the words
 // of the sentences and titles in an inverted index.
@@ -84,26 +100,12 @@ private:
         std::vector<quint32> start;  // the list of word w is gaps[start[w]] .. gaps[start[w + 1]]
         std::vector<quint8> gaps;
 
-        // Reads the gap at gaps[p] into `gap` and moves `p` past it; false when it runs past `end`
-        // or over five bytes, which only damaged bytes do.
-        bool readGap(size_t &p, size_t end, quint32 &gap) const
-        {
-            gap = 0;
-            for (int shift = 0; shift < 35 && p < end; shift += 7) {
-                const quint8 byte = gaps[p++];
-                gap |= quint32(byte & 0x7f) << shift;
-                if (!(byte & 0x80))
-                    return true;
-            }
-            return false;
-        }
-
         template<typename Function>
         void forEachId(size_t word, Function function) const
         {
             quint32 id = 0;
             quint32 gap = 0;
-            for (size_t p = start[word]; readGap(p, start[word + 1], gap);) {
+            for (size_t p = start[word]; readVarint(gaps, p, start[word + 1], gap);) {
                 id += gap;
                 function(id);
             }
