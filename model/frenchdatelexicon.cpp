@@ -294,15 +294,38 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
             openers.insert(entry.first);
     for (const auto &entry : seasons)
         openers.insert(entry.first);
-    openers.insert(determiners.begin(), determiners.end());
     for (const QString &word : {u"il"_s, u"dans"_s, u"mois"_s, u"année"_s, u"à"_s, u"vers"_s, u"au"_s, u"en"_s})
         openers.insert(keep(word));
+    for (const QStringView determiner : determiners)
+        if (!openers.contains(determiner))
+            bareDeterminers.insert(determiner);
+    openers.insert(determiners.begin(), determiners.end());
     for (const Phrase &phrase : phrases) {
         if (phrase.kind == PhraseKind::Later || phrase.kind == PhraseKind::Earlier)
             continue;  // those only follow a count of units
         if (openers.insert(phrase.words.front()).second)
             phraseOnlyOpeners.insert(phrase.words.front());
     }
+
+    for (const auto *map : {&months, &weekdays, &numbers, &ordinals})
+        for (const auto &entry : *map)
+            knownWords.insert(entry.first);
+    for (const auto *map : {&seasons, &setUnits})
+        for (const auto &entry : *map)
+            knownWords.insert(entry.first);
+    for (const auto &entry : units)
+        knownWords.insert(entry.first);
+    for (const WordSet *set : {&abbreviatedMonths, &centuryWords, &genericSeasonLinks, &afterBareDay, &pastMarkers, &futureMarkers,
+                               &determiners, &yearCues, &weakYearCues, &clockWords, &quarterWords, &openers})
+        knownWords.insert(set->begin(), set->end());
+    for (const Phrase &phrase : phrases)
+        knownWords.insert(phrase.words.begin(), phrase.words.end());
+    for (const std::vector<QStringView> &cue : partOfDayCues)
+        knownWords.insert(cue.begin(), cue.end());
+    // The words frenchdatetagger.cpp compares tokens with itself.
+    for (const QString &word : {u"an"_s, u"même"_s, u"de"_s, u"du"_s, u"d'"_s, u"et"_s, u"y"_s, u"a"_s, u"e"_s, u"er"_s,
+                                u"re"_s, u"ère"_s, u"è"_s, u"ème"_s, u"h"_s})
+        knownWords.insert(keep(word));
 }
 
 int FrenchDateLexicon::numberWordValue(QStringView word) const

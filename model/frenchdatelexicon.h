@@ -80,6 +80,10 @@ public:
     WordSet openers;
     // Openers that only start multi-word entries ("de" nos jours, "chaque"): the other patterns skip them.
     WordSet phraseOnlyOpeners;
+    // A determiner that opens nothing by itself opens an expression only before a word the date
+    // tables or the patterns know: "le 5 juin", "cette semaine", "l'été", but not "le gouvernement".
+    WordSet bareDeterminers;
+    WordSet knownWords;  // every word of every table and entry, and those the patterns name
 
     // Multi-word expressions, by their first word and kind; the longest match wins. A lookup
     // reads only the entries of its kind: patterns ask for one kind at a time, many times a token.

@@ -43,6 +43,7 @@ private slots:
     void manyDates_areAllTagged();
     void userFile_extendsBuiltInTables();
     void userFile_corrupt_isIgnored();
+    void userFile_wordsOpenAfterDeterminers();
     void cleanup();
 
 private:
@@ -467,6 +468,20 @@ void TestFrenchDateTagger::userFile_corrupt_isIgnored()
     const auto found = tagger.tag(u"Il est venu hier."_s, DateValue::ofDay(2024, 3, 10));
     QCOMPARE(found.size(), 1);
     QCOMPARE(found[0].value, u"2024-03-09"_s);
+}
+
+void TestFrenchDateTagger::userFile_wordsOpenAfterDeterminers()
+{
+    // "la" opens an expression only before a word the tables know: the user's words too.
+    QFile file(userFile());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"seasons": {"canicule": "SU"}})");
+    file.close();
+    const FrenchDateTagger tagger;
+    const auto found = tagger.tag(u"Les récoltes ont souffert de la canicule 2022."_s, DateValue::ofDay(2024, 3, 10));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found[0].text, u"la canicule 2022"_s);
+    QCOMPARE(found[0].value, u"2022-SU"_s);
 }
 
 QTEST_GUILESS_MAIN(TestFrenchDateTagger)
