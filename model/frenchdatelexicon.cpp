@@ -294,12 +294,16 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
             openers.insert(entry.first);
     for (const auto &entry : seasons)
         openers.insert(entry.first);
-    for (const QString &word : {u"il"_s, u"dans"_s, u"mois"_s, u"année"_s, u"à"_s, u"vers"_s, u"au"_s, u"en"_s})
+    // A determiner, "en", "dans", "il" (y a)... only opens an expression together with the word after it.
+    WordSet leading = determiners;
+    for (const QString &word : {u"il"_s, u"dans"_s, u"à"_s, u"vers"_s, u"au"_s, u"en"_s})
+        leading.insert(keep(word));
+    for (const QStringView word : leading)
+        if (!openers.contains(word))
+            bareOpeners.insert(word);
+    openers.insert(leading.begin(), leading.end());
+    for (const QString &word : {u"mois"_s, u"année"_s})
         openers.insert(keep(word));
-    for (const QStringView determiner : determiners)
-        if (!openers.contains(determiner))
-            bareDeterminers.insert(determiner);
-    openers.insert(determiners.begin(), determiners.end());
     for (const Phrase &phrase : phrases) {
         if (phrase.kind == PhraseKind::Later || phrase.kind == PhraseKind::Earlier)
             continue;  // those only follow a count of units

@@ -80,9 +80,10 @@ public:
     WordSet openers;
     // Openers that only start multi-word entries ("de" nos jours, "chaque"): the other patterns skip them.
     WordSet phraseOnlyOpeners;
-    // A determiner that opens nothing by itself opens an expression only before a word the date
-    // tables or the patterns know: "le 5 juin", "cette semaine", "l'été", but not "le gouvernement".
-    WordSet bareDeterminers;
+    // Openers that are nothing by themselves (determiners, "en", "dans", "à"...) open an expression
+    // only before a word the date tables or the patterns know: "le 5 juin", "en mars", "dans deux
+    // jours", but not "le gouvernement" or "en Chine".
+    WordSet bareOpeners;
     WordSet knownWords;  // every word of every table and entry, and those the patterns name
 
     // Multi-word expressions, by their first word and kind; the longest match wins. A lookup

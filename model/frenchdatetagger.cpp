@@ -158,7 +158,7 @@ private:
             return true;
         if (t[i].kind != Kind::Word)
             return false;
-        if (in(i, lx.bareDeterminers))
+        if (in(i, lx.bareOpeners))
             return m_phrasesStarting[size_t(i)] || !isWord(i + 1) || in(i + 1, lx.knownWords) || startsWithMi(t[i + 1].key)
                    || lx.numberWordValue(t[i + 1].key) >= 0 || in(i + 2, lx.centuryWords);  // "le XIXe siècle"
         if (in(i, lx.openers) || startsWithMi(t[i].key) || (t[i].capitalized && t[i].key == u"a"))
