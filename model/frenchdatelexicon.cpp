@@ -35,11 +35,23 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
     std::vector<DateToken> tokens;
     tokens.reserve(size_t(text.size() / 5 + 1));
     const qsizetype n = text.size();
+    const char16_t *const units = text.utf16();
+    // The run of ASCII letters from i on, the bulk of most words, in a loop of its own.
+    const auto pastAsciiLetters = [&](qsizetype i) {
+        while (i < n && isAsciiOf(units[i], AsciiLetter))
+            ++i;
+        return i;
+    };
     qsizetype i = 0;
     qsizetype blanks = 0;
     bool lineBreak = false;
     while (i < n) {
         const QChar c = text[i];
+        if (c == u' ') {  // the most frequent blank by far; the removed junk is runs of them
+            ++blanks;
+            ++i;
+            continue;
+        }
         if (c.isSpace()) {
             lineBreak = lineBreak || c == u'\n' || c == u'\r' || c == u'\u2029';
             ++blanks;
@@ -64,7 +76,7 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
         } else if (isWordChar(c)) {
             token.kind = DateToken::Kind::Word;
             token.capitalized = c.isUpper();
-            while (i < n) {
+            while ((i = pastAsciiLetters(i)) < n) {
                 if (isWordChar(text[i])) {
                     ++i;
                 } else if (text[i] == u'-' && i + 1 < n && isWordChar(text[i + 1])) {
