@@ -199,16 +199,13 @@ ArticleReader::ArticleReader()
     // One alternation, so that a line is matched once rather than once per pattern.
     QStringList junkPatterns;
     for (const QJsonValue &pattern : reading.value(u"junk_lines").toArray()) {
-        const QRegularExpression junk(pattern.toString());
+        const Pattern junk(pattern.toString());
         if (junk.isValid())
             junkPatterns.append(u"(?:" + pattern.toString() + u')');
         else
             qWarning("reading-fr.json: junk line pattern skipped: %s", qPrintable(junk.errorString()));
     }
-    // Only whether a line matches is asked: capturing the patterns' groups would cost every line.
-    m_junkLine = QRegularExpression(u"^(?:" + junkPatterns.join(u'|') + u")$",
-                                    QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption
-                                        | QRegularExpression::DontCaptureOption);
+    m_junkLine = Pattern(u"^(?:" + junkPatterns.join(u'|') + u")$", Pattern::Case::Insensitive);
     for (const QJsonValue &abbreviation : reading.value(u"abbreviations").toArray())
         m_abbreviations.insert(abbreviation.toString());
 }
@@ -372,7 +369,7 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
 
 bool ArticleReader::isJunkLine(QStringView line) const
 {
-    return m_junkLine.match(line, 0, QRegularExpression::NormalMatch, matchOptionsFor(line)).hasMatch();
+    return bool(m_junkLine.match(line));
 }
 
 QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan paragraph) const

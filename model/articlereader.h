@@ -1,9 +1,9 @@
 #pragma once
 
 #include "article.h"
+#include "pattern.h"
 
 #include <QByteArray>
-#include <QRegularExpression>
 
 #include <memory>
 
@@ -36,7 +36,7 @@ private:
     bool isJunkLine(QStringView line) const;
     QList<TextSpan> splitSentences(const Article &article, TextSpan paragraph) const;
 
-    QRegularExpression m_junkLine;
+    Pattern m_junkLine;
     QSet<QString> m_abbreviations;
 };
 

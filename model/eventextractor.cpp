@@ -100,7 +100,7 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
             const QString pattern = cue.toString().trimmed();
             if (pattern.isEmpty())
                 continue;
-            if (const QRegularExpression check(pattern); !check.isValid()) {
+            if (const Pattern check(pattern); !check.isValid()) {
                 qWarning("event-cues.json: cue \"%s\" skipped: %s", qPrintable(pattern), qPrintable(check.errorString()));
                 continue;
             }
@@ -112,16 +112,13 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         QStringList groups;
         for (const QString &cue : cues)
             groups.append(u"(?:" + cue + u')');
-        // Never matches when the list is empty. Only where a cue starts and ends is asked:
-        // capturing the groups inside cues would cost every match.
-        return QRegularExpression(groups.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + groups.join(u'|') + u')',
-                                  QRegularExpression::UseUnicodePropertiesOption | QRegularExpression::DontCaptureOption);
+        return Pattern(groups.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + groups.join(u'|') + u')');  // never matches when empty
     };
     struct TypeCues
     {
         EventType type;
         QStringList verbs, nouns;
-        QRegularExpression verbPattern, nounPattern;
+        Pattern verbPattern, nounPattern;
     };
     QList<TypeCues> types;
     const QJsonObject resource = loadResource(QStringLiteral("event-cues.json"));
@@ -178,29 +175,17 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     // The verb of an infinitive clause ("avant de visiter", "pour signer") is not what the sentence reports.
     static constexpr auto subordinators = std::to_array<QStringView>(
         {u"avant de ", u"avant d'", u"apres avoir ", u"apres etre ", u"afin de ", u"afin d'", u"pour "});
-    const QRegularExpression::MatchOptions options = matchOptionsFor(folded);
     // A cue written with a capital inside the sentence belongs to a name or a title.
     const auto rejected = [&](qsizetype at, bool verb) {
         const QStringView before = folded.first(at);
         return (at > 0 && sentence[at].isUpper())
             || (verb && std::any_of(subordinators.begin(), subordinators.end(), [&](QStringView s) { return hasSuffix(before, s); }));
     };
-    // The first match that is not rejected, as globalMatch() would list them. Its iterator
-    // looks for the next match before it is asked, a scan of the sentence most typings never use.
-    const auto firstCue = [&](const QRegularExpression &pattern, bool verb, qsizetype from) -> qsizetype {
-        const auto matchFrom = [&](qsizetype offset) { return pattern.match(folded, offset, QRegularExpression::NormalMatch, options); };
-        for (auto match = matchFrom(from); match.hasMatch(); match = matchFrom(match.capturedEnd())) {
-            if (match.capturedLength() == 0) {
-                // Only a user's cue can match nothing; globalMatch() then steps on in its own way.
-                for (auto it = pattern.globalMatch(folded, match.capturedStart(), QRegularExpression::NormalMatch, options); it.hasNext();) {
-                    const auto next = it.next();
-                    if (!rejected(next.capturedStart(), verb))
-                        return next.capturedEnd();
-                }
-                return -1;
-            }
-            if (!rejected(match.capturedStart(), verb))
-                return match.capturedEnd();
+    // The first match that is not rejected, in the order globalMatch() lists them.
+    const auto firstCue = [&](const Pattern &pattern, bool verb, qsizetype from) -> qsizetype {
+        for (auto match = pattern.match(folded, from); match; match = pattern.next(folded, match)) {
+            if (!rejected(match.start, verb))
+                return match.end;
         }
         return -1;
     };

@@ -3,9 +3,9 @@
 #include "article.h"
 #include "event.h"
 #include "frenchdatetagger.h"
+#include "pattern.h"
 
 #include <QList>
-#include <QRegularExpression>
 
 #include <array>
 #include <unordered_map>
@@ -41,7 +41,7 @@ private:
     {
         EventType type;
         bool verbs;
-        QRegularExpression pattern;
+        Pattern pattern;
     };
     const Gazetteer &m_gazetteer;
     QList<CueList> m_cueLists;  // the verbs of every type, then their nouns: the order typeOf() tries them in

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <memory>
+
+struct pcre2_real_code_16;
+
+namespace dateline {
+
+// A regular expression for the loops that match thousands of times an article: PCRE2 compiled
+// as QRegularExpression compiles it (UTF, Unicode properties, JIT), but matched without the
+// allocations, the copies and the UTF-16 check that QRegularExpression::match() makes each time.
+// Groups do not capture: only where a match starts and ends is asked. Text that is not valid
+// UTF-16 (lone surrogates) is matched where it is valid. Copies share the compiled pattern;
+// matching is const and thread-safe.
+class Pattern final
+{
+public:
+    enum class Case : quint8 { Sensitive, Insensitive };
+
+    Pattern() = default;  // matches nothing
+    explicit Pattern(const QString &pattern, Case matchCase = Case::Sensitive);
+
+    bool isValid() const { return m_code != nullptr; }
+    QString errorString() const { return m_error; }
+
+    struct Match
+    {
+        qsizetype start = -1;
+        qsizetype end = -1;
+        explicit operator bool() const { return start >= 0; }
+        qsizetype length() const { return end - start; }
+    };
+    // The first match that starts at `from` or after it; none when there is none, or when the
+    // pattern is invalid or reaches PCRE2's limits on this subject.
+    Match match(QStringView subject, qsizetype from = 0) const;
+    // The match after `previous`, as QRegularExpression::globalMatch() steps: after an empty
+    // match, a non-empty one at the same place, else the next match a character further on.
+    Match next(QStringView subject, const Match &previous) const;
+
+private:
+    Match match(QStringView subject, qsizetype from, quint32 options) const;
+
+    std::shared_ptr<pcre2_real_code_16> m_code;
+    QString m_error;
+};
+
+} // namespace dateline
