@@ -47,7 +47,7 @@ Pattern::Pattern(const QString &pattern, Case matchCase)
         m_error = QStringLiteral("%1 at offset %2").arg(QString::fromUtf16(reinterpret_cast<const char16_t *>(message))).arg(errorOffset);
         return;
     }
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // when the JIT cannot, the interpreter matches
+    m_jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;  // when the JIT cannot, the interpreter matches
     m_code.reset(code, pcre2_code_free);
 }
 
@@ -71,8 +71,10 @@ Pattern::Match Pattern::match(QStringView subject, qsizetype from, quint32 optio
     thread_local const MatchResources resources;
     if (!m_code || !resources.data || !resources.context || from < 0 || from > subject.size())
         return {};
-    const int found = pcre2_match(m_code.get(), reinterpret_cast<PCRE2_SPTR>(subject.utf16()), PCRE2_SIZE(subject.size()),
-                                  PCRE2_SIZE(from), options, resources.data, resources.context);
+    // The JIT does not take PCRE2_ANCHORED at match time; pcre2_match() then interprets.
+    const auto match = m_jit && !(options & PCRE2_ANCHORED) ? pcre2_jit_match : pcre2_match;
+    const int found = match(m_code.get(), reinterpret_cast<PCRE2_SPTR>(subject.utf16()), PCRE2_SIZE(subject.size()),
+                            PCRE2_SIZE(from), options, resources.data, resources.context);
     if (found < 0)  // no match, or an error such as a limit reached: no match either way
         return {};
     const PCRE2_SIZE *offsets = pcre2_get_ovector_pointer(resources.data);

@@ -44,6 +44,7 @@ private:
     Match match(QStringView subject, qsizetype from, quint32 options) const;
 
     std::shared_ptr<pcre2_real_code_16> m_code;
+    bool m_jit = false;  // compiled to machine code: matched without pcre2_match()'s checks
     QString m_error;
 };
 
