@@ -48,6 +48,12 @@ quint64 packedKey(QStringView text)
     return quint64(text[0].unicode()) << 32 | quint64(text[1].unicode()) << 16 | text[2].unicode();
 }
 
+// The bit of LeadsOfKey::nextUnits for the two units that follow a key.
+quint64 nextUnitsBit(QChar first, QChar second)
+{
+    return quint64(1) << ((first.unicode() * 31u + second.unicode()) % 64);
+}
+
 // The position of a packed key in the key filter: the well-mixed high bits of a multiplicative hash.
 size_t keyFilterBit(quint64 key, size_t bits)
 {
@@ -159,10 +165,11 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
                 const quint64 key = packedKey(lead);
                 const size_t filterBit = keyFilterBit(key, kKeyFilterBits);
                 m_keyFilter[filterBit / 64] |= quint64(1) << (filterBit % 64);
-                std::vector<Lead> &sameKey = m_leadsByKey[key];
-                const auto same = std::find_if(sameKey.begin(), sameKey.end(), [&](const Lead &l) { return l.text == lead; });
-                if (same == sameKey.end())
-                    sameKey.push_back({lead, bit});
+                LeadsOfKey &sameKey = m_leadsByKey[key];
+                sameKey.nextUnits |= lead.size() >= kKeyLength + 2 ? nextUnitsBit(lead[kKeyLength], lead[kKeyLength + 1]) : ~quint64(0);
+                const auto same = std::find_if(sameKey.leads.begin(), sameKey.leads.end(), [&](const Lead &l) { return l.text == lead; });
+                if (same == sameKey.leads.end())
+                    sameKey.leads.push_back({lead, bit});
                 else
                     same->lists |= bit;
             }
@@ -206,7 +213,9 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
         if (leads == m_leadsByKey.end())
             continue;
         const QStringView rest = folded.sliced(at);
-        for (const Lead &lead : leads->second) {
+        if (rest.size() >= kKeyLength + 2 && !(leads->second.nextUnits & nextUnitsBit(rest[kKeyLength], rest[kKeyLength + 1])))
+            continue;
+        for (const Lead &lead : leads->second.leads) {
             quint64 fresh = lead.lists & ~possible;
             // The first kKeyLength units are the key's.
             if (!fresh || lead.text.size() > rest.size()

@@ -57,7 +57,14 @@ private:
         QString text;
         quint64 lists = 0;  // bits of the lists with a cue that begins with `text`
     };
-    std::unordered_map<quint64, std::vector<Lead>> m_leadsByKey;  // by their first kKeyLength units, packed
+    struct LeadsOfKey
+    {
+        std::vector<Lead> leads;
+        // A bit per hash of the two units after the key: "pour", "président", "contre" share a
+        // key with leads ("pourparlers", "prevenu", "convenu") and seldom go on like one.
+        quint64 nextUnits = 0;
+    };
+    std::unordered_map<quint64, LeadsOfKey> m_leadsByKey;  // by their first kKeyLength units, packed
     // A bit per hash of the keys: most words start no lead, and a bit test is cheaper than the map.
     static constexpr size_t kKeyFilterBits = 4096;
     std::array<quint64, kKeyFilterBits / 64> m_keyFilter{};
