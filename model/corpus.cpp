@@ -43,8 +43,12 @@ QList<QStringList> Corpus::actorsByArticle() const
     return actors;
 }
 
-QStringList listArticleFiles(const QStringList &paths, QStringList *missing, QList<Problem> *skipped)
+QStringList listArticleFiles(const QStringList &paths, QStringList *missing, QList<Problem> *skipped, QStringList *folders)
 {
+    const auto listed = [folders](const QFileInfo &folder) {
+        if (folders)
+            folders->append(folder.absoluteFilePath());
+    };
     const auto skip = [skipped](const QFileInfo &entry, const QString &why) {
         if (skipped)
             skipped->append({entry.absoluteFilePath(), why});
@@ -55,6 +59,7 @@ QStringList listArticleFiles(const QStringList &paths, QStringList *missing, QLi
         if (!info.exists()) {
             missing->append(path);
         } else if (info.isDir()) {
+            listed(info);
             // Links to folders are not followed: one pointing up the tree would recurse forever.
             QDirIterator it(path, QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
             while (it.hasNext()) {
@@ -67,7 +72,9 @@ QStringList listArticleFiles(const QStringList &paths, QStringList *missing, QLi
                     skip(entry, u"a link to a file that does not exist"_s);
                 else if (entry.isFile())
                     files.append(entry.absoluteFilePath());
-                else if (!entry.isDir())
+                else if (entry.isDir())
+                    listed(entry);
+                else
                     skip(entry, u"not a regular file (a device, pipe or socket): not read"_s);
             }
         } else {

@@ -27,6 +27,7 @@ struct Corpus
     QList<Article> articles;
     QList<Event> events;      // Event::article indexes `articles`
     QList<Problem> problems;  // per file, and for paths that could not be listed
+    QStringList folders;      // the folders its files were listed from, the opened ones and those inside them
 
     // For each article, the canonical names of its events' actors in order of first appearance.
     QList<QStringList> actorsByArticle() const;
@@ -34,8 +35,10 @@ struct Corpus
 
 // Lists the article files under `paths` (files as given, folders recursively, hidden files
 // skipped), sorted. Paths that do not exist are reported in `missing`; what a folder holds but
-// is not read (links to folders, pipes, devices, broken links) in `skipped`, with why.
-QStringList listArticleFiles(const QStringList &paths, QStringList *missing, QList<Problem> *skipped = nullptr);
+// is not read (links to folders, pipes, devices, broken links) in `skipped`, with why; the
+// folders it went through in `folders`.
+QStringList listArticleFiles(const QStringList &paths, QStringList *missing, QList<Problem> *skipped = nullptr,
+                             QStringList *folders = nullptr);
 
 using ProgressCallback = std::function<void(int done, int total)>;
 

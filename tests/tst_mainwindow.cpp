@@ -117,6 +117,7 @@ private slots:
     void chartClick_narrowsTableAndTimelineAndUndoRestores();
     void droppingFolderUrl_loadsIt();
     void writingIntoWatchedFolder_reloadsOnceAndKeepsSelection();
+    void writingIntoSubfolder_reloads();
     void recentMenu_listsOpenedFolderAndReopensIt();
     void shortcuts_ctrlFFocusesSearchAndF5Reloads();
     void badFiles_areListedAsProblems();
@@ -921,6 +922,23 @@ void TestMainWindow::writingIntoWatchedFolder_reloadsOnceAndKeepsSelection()
     QCOMPARE(m_window->corpus()->articles.at(event.article).filePath, keptFile);
     QCOMPARE(event.evidence.start, keptEvent.evidence.start);
     QCOMPARE(m_reader->currentEvent(), selected);
+}
+
+void TestMainWindow::writingIntoSubfolder_reloads()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QVERIFY(QDir(folder.path()).mkpath(u"2023/mars"_s));
+    QVERIFY(QDir(folder.path()).mkpath(u".hidden"_s));
+    copyArticle(u"000_d3bfdcd42c0925d8.txt"_s, folder.filePath(u"2023/mars/a.txt"_s));
+    QVERIFY(load({folder.path()}));
+    QCOMPARE(m_window->corpus()->articles.size(), 1);
+    const QStringList folders{QFileInfo(folder.path()).absoluteFilePath(), QFileInfo(folder.filePath(u"2023"_s)).absoluteFilePath(),
+                              QFileInfo(folder.filePath(u"2023/mars"_s)).absoluteFilePath()};
+    QCOMPARE(m_window->corpus()->folders, folders);
+
+    copyArticle(u"001_edf7d4cc3bd000e0.txt"_s, folder.filePath(u"2023/mars/b.txt"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->corpus()->articles.size(), 2, kLoadTimeout);
 }
 
 void TestMainWindow::recentMenu_listsOpenedFolderAndReopensIt()
