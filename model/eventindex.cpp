@@ -144,10 +144,9 @@ EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus) : m_corpus(std::mov
     indexEvents();
     m_sentenceWords = invert(m_corpus->events.size(), [this](qsizetype i) {
         const Event &event = m_corpus->events.at(i);
-        return foldForMatching(m_corpus->articles.at(event.article).textOf(event.evidence));
+        return m_corpus->articles.at(event.article).textOf(event.evidence);
     });
-    m_titleWords = invert(m_corpus->articles.size(),
-                          [this](qsizetype i) { return foldForMatching(m_corpus->articles.at(i).title); });
+    m_titleWords = invert(m_corpus->articles.size(), [this](qsizetype i) { return QStringView(m_corpus->articles.at(i).title); });
 }
 
 EventIndex::EventIndex(std::shared_ptr<const Corpus> corpus, Postings sentenceWords, Postings titleWords)
@@ -257,15 +256,16 @@ void EventIndex::indexEvents()
         m_articleEvents[filled[size_t(events.at(i).article)]++] = quint32(i);
 }
 
-EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function<QString(qsizetype)> &foldedText)
+EventIndex::Postings EventIndex::invert(qsizetype documents, const std::function<QStringView(qsizetype)> &text)
 {
     // Each thread inverts a run of consecutive documents into lists per word; the runs' lists are
     // then joined word by word in document order, so that every list stays sorted.
     const int threads = int(std::clamp<qsizetype>(documents / 20'000, 1, QThread::idealThreadCount()));
     std::vector<WordLists> runs(static_cast<size_t>(threads));
     const auto invertRun = [&](int run) {
+        QString folded;
         for (qsizetype document = documents * run / threads; document < documents * (run + 1) / threads; ++document) {
-            const QString folded = foldedText(document);
+            foldForMatching(text(document), folded);
             forEachWord(folded, [&](QStringView word) {
                 runs[size_t(run)].listOf(word, WordHash{}(word)).add(quint32(document));
             });

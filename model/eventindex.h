@@ -115,7 +115,7 @@ private:
     EventIndex(std::shared_ptr<const Corpus> corpus, Postings sentenceWords, Postings titleWords);
     void indexEvents();  // everything but the words
 
-    static Postings invert(qsizetype documents, const std::function<QString(qsizetype)> &foldedText);
+    static Postings invert(qsizetype documents, const std::function<QStringView(qsizetype)> &text);
     static Bits documentsWithAll(const Postings &postings, qsizetype documents, const QList<QStringView> &queryWords);
     Bits textCandidates(const QString &needle) const;
 

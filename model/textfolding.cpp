@@ -75,16 +75,22 @@ bool foldAscii(QStringView text, QChar *out)
 
 QString foldForMatching(QStringView text)
 {
-    QString folded(text.size(), Qt::Uninitialized);
+    QString folded;
+    foldForMatching(text, folded);
+    return folded;
+}
+
+void foldForMatching(QStringView text, QString &folded)
+{
+    folded.resize(text.size());
     QChar *out = folded.data();
     if (!foldAscii(text, out))
-        return folded;
+        return;
     const auto &latin = latinFolds();
     forEachNonAsciiUnit(text, [&](qsizetype i) {
         const QChar c = text[i];
         out[i] = c.unicode() < kFoldTableEnd ? QChar(latin[c.unicode()]) : foldNonAscii(c);
     });
-    return folded;
 }
 
 QString foldPattern(QStringView pattern)

@@ -20,6 +20,7 @@ namespace dateline {
 // "L’Élysée" -> "l'elysee". One UTF-16 unit in, one out, so offsets into the folded text
 // are offsets into the original.
 QString foldForMatching(QStringView text);
+void foldForMatching(QStringView text, QString &folded);  // into `folded`, whose memory a loop can reuse
 
 // The part of folding that most of French text needs, in a loop the compiler vectorises: writes
 // `text` to `out` with ASCII capitals in lower case and '`' made an apostrophe, every other unit
