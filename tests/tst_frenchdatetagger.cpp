@@ -48,6 +48,7 @@ private slots:
 
 private:
     static QString userFile();
+    static bool writeUserFile(const QByteArray &contents);
     std::unique_ptr<FrenchDateTagger> m_tagger;
 };
 
@@ -56,6 +57,12 @@ QString TestFrenchDateTagger::userFile()
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
     QDir().mkpath(dir);
     return dir + u"/dates-fr.json"_s;
+}
+
+bool TestFrenchDateTagger::writeUserFile(const QByteArray &contents)
+{
+    QFile file(userFile());
+    return file.open(QIODevice::WriteOnly) && file.write(contents) == contents.size();
 }
 
 void TestFrenchDateTagger::cleanup() { QFile::remove(userFile()); }
@@ -446,10 +453,7 @@ void TestFrenchDateTagger::manyDates_areAllTagged()
 
 void TestFrenchDateTagger::userFile_extendsBuiltInTables()
 {
-    QFile file(userFile());
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"relative": {"l'autre jour": {"unit": "day", "offset": -2}}})");
-    file.close();
+    QVERIFY(writeUserFile("{\"relative\": {\"l'autre jour\": {\"unit\": \"day\", \"offset\": -2}}}"));
     const FrenchDateTagger tagger;
     const auto found = tagger.tag(u"Il est venu l'autre jour, puis hier."_s, DateValue::ofDay(2024, 3, 10));
     QCOMPARE(found.size(), 2);
@@ -460,10 +464,7 @@ void TestFrenchDateTagger::userFile_extendsBuiltInTables()
 
 void TestFrenchDateTagger::userFile_corrupt_isIgnored()
 {
-    QFile file(userFile());
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{\"months\": [1, 2, {oops");
-    file.close();
+    QVERIFY(writeUserFile("{\"months\": [1, 2, {oops"));
     const FrenchDateTagger tagger;
     const auto found = tagger.tag(u"Il est venu hier."_s, DateValue::ofDay(2024, 3, 10));
     QCOMPARE(found.size(), 1);
@@ -473,10 +474,7 @@ void TestFrenchDateTagger::userFile_corrupt_isIgnored()
 void TestFrenchDateTagger::userFile_wordsOpenAfterDeterminers()
 {
     // "la" opens an expression only before a word the tables know: the user's words too.
-    QFile file(userFile());
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(R"({"seasons": {"canicule": "SU"}})");
-    file.close();
+    QVERIFY(writeUserFile("{\"seasons\": {\"canicule\": \"SU\"}}"));
     const FrenchDateTagger tagger;
     const auto found = tagger.tag(u"Les récoltes ont souffert de la canicule 2022."_s, DateValue::ofDay(2024, 3, 10));
     QCOMPARE(found.size(), 1);
