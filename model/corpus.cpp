@@ -170,8 +170,9 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
     corpus.events.reserve(eventCount);
     QList<FileStamp> keptStamps;
     // The lists the workers (or the cache) share, by address, and the one list each set gets.
+    // The first is kept too: freed, its address could come back as another list's.
     QSet<QStringList> actorLists;
-    std::unordered_map<const QString *, QStringList> sharedList;
+    std::unordered_map<const QString *, std::pair<QStringList, QStringList>> sharedList;
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (!wasRead(i))
             continue;  // cancelled before this file
@@ -180,8 +181,8 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             event.article = articleIndex;
             auto [shared, fresh] = sharedList.try_emplace(event.actors.constData());
             if (fresh)
-                shared->second = *actorLists.insert(event.actors);
-            event.actors = shared->second;
+                shared->second = {event.actors, *actorLists.insert(event.actors)};
+            event.actors = shared->second.second;
             corpus.events.append(std::move(event));
         };
         if (entries.at(i) >= 0) {

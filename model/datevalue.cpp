@@ -205,11 +205,14 @@ QDate localToday()
     struct Remembered
     {
         QDate date;
-        qint64 until = 0;  // the next midnight, in milliseconds since the epoch
+        qint64 from = 0;   // its midnight and the next, in milliseconds since the epoch
+        qint64 until = 0;
     };
     thread_local Remembered today;
-    if (QDateTime::currentMSecsSinceEpoch() >= today.until) {
+    // Read again past midnight, and when the clock was set back.
+    if (const qint64 now = QDateTime::currentMSecsSinceEpoch(); now < today.from || now >= today.until) {
         today.date = QDate::currentDate();
+        today.from = today.date.startOfDay().toMSecsSinceEpoch();
         today.until = today.date.addDays(1).startOfDay().toMSecsSinceEpoch();
     }
     return today.date;

@@ -62,8 +62,9 @@ private:
     qint8 m_day = 0;
 };
 
-// QDate::currentDate(), remembered until midnight: QDate::currentDate() checks the system's time
-// zone again each time, a system call, and every article asks for today.
+// QDate::currentDate(), remembered for the day: QDate::currentDate() checks the system's time
+// zone again each time, a system call, and every article asks for today. A change of time zone
+// shows at the next midnight.
 QDate localToday();
 
 boost::gregorian::date toBoost(QDate date);

@@ -9,8 +9,8 @@ struct pcre2_real_code_16;
 
 namespace dateline {
 
-// A regular expression for the loops that match thousands of times an article: PCRE2 compiled
-// as QRegularExpression compiles it (UTF, Unicode properties, JIT), but matched without the
+// A regular expression for the loops that match thousands of times an article: PCRE2 with the
+// options QRegularExpression uses (UTF, Unicode properties, JIT), but matched without the
 // allocations, the copies and the UTF-16 check that QRegularExpression::match() makes each time.
 // Groups do not capture: only where a match starts and ends is asked. Text that is not valid
 // UTF-16 (lone surrogates) is matched where it is valid. Copies share the compiled pattern;

@@ -1,5 +1,6 @@
 #include "datevalue.h"
 
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace dateline;
@@ -82,6 +83,8 @@ void TestDateValue::ordersByFirstDayThenPrecision()
 void TestDateValue::localTodayIsTheLocalDate()
 {
     // Fourteen hours ahead of UTC: a date read in UTC is wrong for most of the day.
+    const QByteArray zone = qgetenv("TZ");
+    const auto restore = qScopeGuard([&] { zone.isNull() ? qunsetenv("TZ") : qputenv("TZ", zone); });
     qputenv("TZ", "Pacific/Kiritimati");
     for (int call = 0; call < 2; ++call) {  // worked out, then remembered
         const QDate before = QDate::currentDate();
