@@ -191,7 +191,7 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             corpus.articles.append(cache->article(entries.at(i)));
         } else {
             // Moved, and the result let go of now: freeing a million events after the loop
-            // kept the window waiting a third of a second more.
+            // kept the window waiting a tenth of a second more.
             for (Event &event : results[i].events)
                 add(std::move(event));
             corpus.articles.append(std::move(results[i].article));

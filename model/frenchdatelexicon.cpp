@@ -323,17 +323,16 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
             phraseOnlyOpeners.insert(phrase.words.front());
     }
 
-    for (const auto *map : {&months, &weekdays, &numbers, &ordinals})
-        for (const auto &entry : *map)
-            knownWords.insert(entry.first);
-    for (const auto *map : {&seasons, &setUnits})
-        for (const auto &entry : *map)
-            knownWords.insert(entry.first);
+    // The openers hold the months, weekdays, ordinals, seasons, determiners and first words of entries.
+    for (const WordSet *set : {&openers, &abbreviatedMonths, &centuryWords, &genericSeasonLinks, &afterBareDay, &pastMarkers,
+                               &futureMarkers, &yearCues, &weakYearCues, &clockWords, &quarterWords})
+        knownWords.insert(set->begin(), set->end());
+    for (const auto &entry : numbers)
+        knownWords.insert(entry.first);
     for (const auto &entry : units)
         knownWords.insert(entry.first);
-    for (const WordSet *set : {&abbreviatedMonths, &centuryWords, &genericSeasonLinks, &afterBareDay, &pastMarkers, &futureMarkers,
-                               &determiners, &yearCues, &weakYearCues, &clockWords, &quarterWords, &openers})
-        knownWords.insert(set->begin(), set->end());
+    for (const auto &entry : setUnits)
+        knownWords.insert(entry.first);
     for (const Phrase &phrase : phrases)
         knownWords.insert(phrase.words.begin(), phrase.words.end());
     for (const std::vector<QStringView> &cue : partOfDayCues)

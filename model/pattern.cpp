@@ -63,7 +63,7 @@ Pattern::Match Pattern::next(QStringView subject, const Match &previous) const
                                    && QChar::isLowSurrogate(subject[previous.end + 1].unicode())
                                ? 2
                                : 1;
-    return previous.end + step <= subject.size() ? match(subject, previous.end + step) : Match();
+    return match(subject, previous.end + step);  // none past the end
 }
 
 Pattern::Match Pattern::match(QStringView subject, qsizetype from, quint32 options) const

@@ -57,7 +57,7 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
     for (const QString &path : std::as_const(missing))
         corpus.problems.append({path, tr("No such file or folder")});
     corpus.problems.append(skipped);
-    corpus.folders = folders;
+    corpus.folders = std::move(folders);
     // Indexed here too: for a large corpus it takes seconds the window must not wait for, unless
     // the cache saved the words of these very events.
     auto shared = std::make_shared<const Corpus>(std::move(corpus));
