@@ -125,7 +125,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_summary->setObjectName(u"summaryLabel"_s);
     m_progress = new QProgressBar;
     m_progress->setObjectName(u"loadProgress"_s);
-    m_progress->setFormat(tr("%v of %m files"));
     m_cancel = new QToolButton;
     m_cancel->setObjectName(u"cancelLoad"_s);
     m_cancel->setText(tr("Cancel"));
@@ -140,14 +139,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     connect(m_loader, &CorpusLoader::started, this, &MainWindow::onLoadStarted);
     connect(m_loader, &CorpusLoader::progress, this, [this](int done, int total) {
+        // Written out here: QProgressBar's own %v and %m never group digits, the window's other counts do.
+        const auto text = [](int done, int total) { return tr("%L1 of %L2 files").arg(done).arg(total); };
         if (total != m_progress->maximum()) {
             // Wide enough for the longest count, from the start: the bar does not grow as it fills.
-            const QString widest = m_progress->format().replace(u"%v"_s, QString::number(total)).replace(u"%m"_s, QString::number(total));
             const QFontMetrics metrics = m_progress->fontMetrics();
-            m_progress->setFixedWidth(metrics.horizontalAdvance(widest) + 4 * metrics.averageCharWidth());
+            m_progress->setFixedWidth(metrics.horizontalAdvance(text(total, total)) + 4 * metrics.averageCharWidth());
         }
         m_progress->setRange(0, total);
         m_progress->setValue(done);
+        m_progress->setFormat(text(done, total));
     });
     connect(m_loader, &CorpusLoader::finished, this, &MainWindow::onLoaded);
     connect(m_cancel, &QToolButton::clicked, m_loader, &CorpusLoader::cancel);

@@ -67,6 +67,7 @@ private slots:
 
     void manyEventsAreArrangedOnAWorkerThread();
     void laneCounts_areGroupedLikeTheOtherCounts();
+    void badgeCounts_areGroupedLikeTheOtherCounts();
 
     void wheel_keepsTheDateUnderTheCursorFixed_data();
     void wheel_keepsTheDateUnderTheCursorFixed();
@@ -610,6 +611,24 @@ void TestTimelineView::laneCounts_areGroupedLikeTheOtherCounts()
     TextRecorder recorder;
     m_view->render(&recorder);
     QVERIFY2(recorder.texts().contains(u"1,234"_s), qPrintable(recorder.texts().join(u" | ")));
+}
+
+void TestTimelineView::badgeCounts_areGroupedLikeTheOtherCounts()
+{
+    // A screenshot of 1.3 million events showed badges reading "133863".
+    CorpusBuilder builder;
+    for (int i = 0; i < 1234; ++i)
+        builder.add(DateValue::ofDay(2024, 3, 15), EventType::Meeting, {u"A"_s});
+    load(builder.corpus);
+    m_view->setLaneMode(TimelineLaneMode::Single);
+    m_view->fitAll();
+    QCOMPARE(m_view->eventItem(0).shape, TimelineView::Shape::Cluster);
+    m_view->selectEvent(0);  // a selected badge is drawn in place, not copied from a cached picture
+    TextRecorder recorder;
+    m_view->render(&recorder);
+    // The badge and the lane's count.
+    const QStringList texts = recorder.texts();
+    QVERIFY2(texts.count(u"1,234"_s) == 2 && !texts.contains(u"1234"_s), qPrintable(texts.join(u" | ")));
 }
 
 QTEST_MAIN(TestTimelineView)

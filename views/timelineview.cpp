@@ -351,13 +351,14 @@ QList<TimelineView::Glyph> TimelineView::glyphs(int laneIndex) const
     // reads as a row of counts rather than one long pill.
     const QFontMetricsF metrics(smallFont());
     const double badgeHeight = std::round(metrics.height()) + 4;
-    // Widths by number of digits, measured once: a zoomed-out lane has hundreds of badges.
-    std::array<double, 20> digitsWidth{};
+    // Widths by length of the count, measured once: a zoomed-out lane has hundreds of badges.
+    // Digits are the widest characters of a count, its group separators narrower.
+    std::array<double, 32> lengthWidth{};
     const auto badgeWidth = [&](qsizetype count) {
-        const auto digits = size_t(QString::number(count).size());
-        if (digitsWidth.at(digits) == 0)
-            digitsWidth[digits] = std::max(2 * kMarkerRadius + 8, std::ceil(metrics.horizontalAdvance(QString(qsizetype(digits), u'0'))) + 12);
-        return digitsWidth.at(digits);
+        const auto length = size_t(locale().toString(count).size());
+        if (lengthWidth.at(length) == 0)
+            lengthWidth[length] = std::max(2 * kMarkerRadius + 8, std::ceil(metrics.horizontalAdvance(QString(qsizetype(length), u'0'))) + 12);
+        return lengthWidth.at(length);
     };
     // The events of one day share its width once it is wide enough for all of them; until then
     // they sit on the day's middle, so that a busy day is one badge and not a row of them.
@@ -663,7 +664,7 @@ void TimelineView::paintLane(QPainter &painter, int laneIndex) const
             const QRectF textArea = glyph.rect.adjusted(4, 0, -4, 0).intersected(QRectF(laneRect(laneIndex)).adjusted(4, 0, -4, 0));
             // Measuring text is costly: narrow bars, the most numerous, get at most their count.
             QString label;
-            const QString countText = count > 1 ? QString::number(count) : QString();
+            const QString countText = count > 1 ? locale().toString(count) : QString();
             if (textArea.width() >= yearWidth) {
                 label = EventModel::dateText(DateValue::fromQDate(QDate::fromJulianDay(qint64(item.start)), item.precision));
                 if (count > 1)
@@ -712,7 +713,7 @@ void TimelineView::paintBadge(QPainter &painter, const QRectF &rect, int count, 
     painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
     painter.setPen(Qt::white);
     painter.setFont(smallFont());
-    painter.drawText(badge, Qt::AlignCenter, QString::number(count));
+    painter.drawText(badge, Qt::AlignCenter, locale().toString(count));
     painter.setFont(font());
 }
 
@@ -841,6 +842,16 @@ void TimelineView::resizeEvent(QResizeEvent *event)
 }
 
 void TimelineView::scrollContentsBy(int, int) { viewport()->update(); }
+
+void TimelineView::changeEvent(QEvent *event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    // Badges drawn before show their counts in the locale they were drawn in.
+    if (event->type() == QEvent::LocaleChange) {
+        m_badges.clear();
+        viewport()->update();
+    }
+}
 
 bool TimelineView::viewportEvent(QEvent *event)
 {
