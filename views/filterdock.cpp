@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -76,6 +77,13 @@ FilterDock::FilterDock(QWidget *parent) : QWidget(parent)
     m_text->setClearButtonEnabled(true);
     m_textDelay.setSingleShot(true);
     m_textDelay.setInterval(150);
+    connect(&m_counting, &QFutureWatcher<FilterFacets::Counts>::finished, this, [this] {
+        // Counts of a filter or a corpus that has changed since are not shown: counted again.
+        if (m_countsStarted == m_countsWanted)
+            showCounts(m_counting.result());
+        else
+            startCounting();
+    });
     const auto readText = [this] {
         EventFilter next = m_filter;
         next.text = m_text->text().trimmed();
@@ -100,7 +108,7 @@ FilterDock::FilterDock(QWidget *parent) : QWidget(parent)
     showFilter();
 }
 
-FilterDock::~FilterDock() = default;
+FilterDock::~FilterDock() { m_counting.waitForFinished(); }
 
 QWidget *FilterDock::createActorBox()
 {
@@ -443,7 +451,24 @@ void FilterDock::commit(const EventFilter &filter)
 
 void FilterDock::updateCounts()
 {
-    const FilterFacets::Counts counts = m_facets.count(m_filter);
+    ++m_countsWanted;
+    if (!m_counting.isRunning())
+        startCounting();  // else when the running count ends, for the filter as it is then
+}
+
+void FilterDock::startCounting()
+{
+    m_countsStarted = m_countsWanted;
+    if (m_facets.eventCount() < m_backgroundThreshold) {
+        showCounts(m_facets.count(m_filter));
+        return;
+    }
+    m_counting.setFuture(QtConcurrent::run([facets = m_facets, filter = m_filter] { return facets.count(filter); }));
+}
+
+void FilterDock::showCounts(const FilterFacets::Counts &counts)
+{
+    m_countsShown = m_countsStarted;
     m_actors->setCounts(counts.actors);
     for (int type = 0; type < kEventTypeCount; ++type)
         m_typeCounts.at(type)->setText(locale().toString(counts.types.at(type)));

@@ -3,6 +3,7 @@
 #include "eventfilter.h"
 #include "filterfacets.h"
 
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QVariantMap>
 #include <QWidget>
@@ -27,7 +28,8 @@ class EventIndex;
 
 // Everything that narrows the events, meant for a QDockWidget: free text, actors (a checkable,
 // searchable list), event types and a date range. Beside each actor and type is the number of
-// events it would show with the other criteria as they are, recounted from the corpus on every change.
+// events it would show with the other criteria as they are, recounted from the corpus on every change:
+// past backgroundThreshold() events on a worker thread, the last counts staying shown meanwhile.
 //
 // "All checked" is no criterion (an empty set in the EventFilter), so events whose actors are not
 // in the list still show; "none checked" sets EventFilter::noActors or noTypes, which shows nothing.
@@ -58,6 +60,11 @@ public:
     // Puts the keyboard in the free-text search, its text selected.
     void focusSearch();
 
+    int backgroundThreshold() const { return m_backgroundThreshold; }
+    void setBackgroundThreshold(int events) { m_backgroundThreshold = events; }
+    // Whether the counts shown are not yet those of the current filter and corpus.
+    bool isCounting() const { return m_countsShown != m_countsWanted; }
+
     ActorListModel *actorModel() const { return m_actors; }
     ActorFilterProxyModel *actorProxy() const { return m_actorProxy; }
 
@@ -74,6 +81,8 @@ private:
     void showFilter();                   // m_filter into the widgets, without feedback
     void commit(const EventFilter &filter);  // takes it, recounts, emits if it changed
     void updateCounts();
+    void startCounting();
+    void showCounts(const FilterFacets::Counts &counts);
     void updateActorTitle();
     void readActors();
     void readTypes();
@@ -81,6 +90,11 @@ private:
     void checkOnly(const QModelIndex &proxyIndex);
 
     FilterFacets m_facets;
+    QFutureWatcher<FilterFacets::Counts> m_counting;  // for many events the counts are made on a worker
+    quint64 m_countsWanted = 0;                       // updateCounts() calls so far
+    quint64 m_countsStarted = 0;                      // the call the last count started answers
+    quint64 m_countsShown = 0;                        // the call the counts shown answer
+    int m_backgroundThreshold = 50'000;
     EventFilter m_filter;
     QDate m_firstDate;   // of the corpus's dated events: where a newly enabled range starts
     QDate m_lastDate;

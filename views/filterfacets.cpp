@@ -22,6 +22,11 @@ void FilterFacets::setEvents(std::shared_ptr<const EventIndex> index)
                 m_unlisted[actor] = true;
 }
 
+qsizetype FilterFacets::eventCount() const
+{
+    return m_index ? m_index->size() : 0;
+}
+
 FilterFacets::Counts FilterFacets::count(const EventFilter &filter) const
 {
     Counts counts;

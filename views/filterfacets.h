@@ -27,6 +27,7 @@ public:
     };
 
     void setEvents(std::shared_ptr<const EventIndex> index);
+    qsizetype eventCount() const;
 
     // Every actor of the corpus once, in order of first appearance: index i is actor number i.
     const QStringList &actors() const { return m_actors; }
