@@ -2,6 +2,7 @@
 
 #include "eventindex.h"
 #include "eventmodel.h"
+#include "workerpool.h"
 
 #include <QPromise>
 #include <QThreadPool>
@@ -88,7 +89,7 @@ void EventFilterProxyModel::startNext()
     promise->start();
     m_running = true;
     m_watcher.setFuture(promise->future());
-    QThreadPool::globalInstance()->start([promise, index, filter = m_requestedFilter, order = std::move(order)] {
+    workerPool()->start([promise, index, filter = m_requestedFilter, order = std::move(order)] {
         promise->addResult(compute(index, filter, order));
         promise->finish();
     });

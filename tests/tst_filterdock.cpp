@@ -3,6 +3,7 @@
 #include "corpus.h"
 #include "eventindex.h"
 #include "filterdock.h"
+#include "globalpoolblocker.h"
 #include "textrecorder.h"
 
 #include <QAbstractItemModelTester>
@@ -425,6 +426,7 @@ void TestFilterDock::facetCounts_pastTheThreshold_areMadeOnAWorker_theLatestShow
     onUiThread.setEvents(indexed(corpus));
     FilterDock onWorker;
     onWorker.setBackgroundThreshold(1);
+    const GlobalPoolBlocker qtPaintsWithIt;
     onWorker.setEvents(indexed(corpus));
     QVERIFY(onWorker.isCounting());
     QTRY_VERIFY(!onWorker.isCounting());

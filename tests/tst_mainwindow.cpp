@@ -30,6 +30,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QThreadPool>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -125,6 +126,7 @@ private slots:
     void statusCounts_areGroupedLikeTheOtherCounts();
     void craftedArticle_staysInertTextInEveryView();
     void cancellingLoad_keepsWhatWasReadAndSaysSo();
+    void loading_leavesQtsThreadPoolToPainting();
     void loadProgress_showsItsWholeText();
     void proxyModel_passesModelTester();
     void exports_writeTheFilteredEventsAndChartsToFiles();
@@ -512,6 +514,24 @@ void TestMainWindow::cancellingLoad_keepsWhatWasReadAndSaysSo()
     QVERIFY(!progress->isVisible());
     QVERIFY(!cancel->isVisible());
     QVERIFY2(m_summary->text().endsWith(u"reading cancelled"_s), qPrintable(m_summary->text()));
+}
+
+void TestMainWindow::loading_leavesQtsThreadPoolToPainting()
+{
+    // Qt 6.4 paints large areas on QThreadPool::globalInstance() and waits for it on the UI thread:
+    // a reload run on that pool, with the lanes arranged beside it, froze the window 2 s.
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString source = QStringLiteral(DATELINE_ARTICLES_DIR) + u"/000_d3bfdcd42c0925d8.txt"_s;
+    constexpr int kFiles = 400;  // long enough to be reading still when asked
+    for (int i = 0; i < kFiles; ++i)
+        QVERIFY(QFile::copy(source, folder.filePath(u"%1.txt"_s.arg(i, 3, 10, QChar(u'0')))));
+
+    QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
+    m_window->openPaths({folder.path()});
+    QVERIFY(m_window->isLoading());
+    QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeout);
 }
 
 void TestMainWindow::loadProgress_showsItsWholeText()

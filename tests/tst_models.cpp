@@ -2,6 +2,7 @@
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
 
+#include "globalpoolblocker.h"
 #include "testcorpus.h"
 
 #include <QAbstractItemModelTester>
@@ -121,6 +122,7 @@ void TestModels::proxyFiltersInTheBackgroundPastItsThreshold()
     QTRY_COMPARE(proxy.rowCount(), 4);
     QSignalSpy filtered(&proxy, &EventFilterProxyModel::filterChanged);
     QSignalSpy busy(&proxy, &EventFilterProxyModel::busyChanged);
+    const GlobalPoolBlocker qtPaintsWithIt;
     EventFilter filter;
     filter.types = {EventType::Meeting};
     proxy.setFilter(filter);

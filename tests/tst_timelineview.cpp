@@ -1,5 +1,6 @@
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
+#include "globalpoolblocker.h"
 #include "timelineaxis.h"
 #include "testcorpus.h"
 #include "textrecorder.h"
@@ -66,6 +67,7 @@ private slots:
     void cleanup();
 
     void manyEventsAreArrangedOnAWorkerThread();
+    void arranging_leavesQtsThreadPoolToPainting();
     void laneCounts_areGroupedLikeTheOtherCounts();
     void badgeCounts_areGroupedLikeTheOtherCounts();
 
@@ -569,6 +571,25 @@ void TestTimelineView::tensOfThousandsOfEvents_fillTheirLanesAndRepaint()
     for (int lane = 0; lane < m_view->laneCount(); ++lane)
         drawn += m_view->laneRows(lane).size();
     QCOMPARE(drawn, qsizetype(kEvents));  // one actor each, all dated: every event in exactly one lane
+}
+
+void TestTimelineView::arranging_leavesQtsThreadPoolToPainting()
+{
+    // Arranged on the pool Qt 6.4 paints with, a million events kept the window from painting
+    // for seconds. Not shown here: painting would wait for the blocked pool.
+    CorpusBuilder builder;
+    for (int i = 0; i < TimelineView::kBackgroundLanes; ++i)
+        builder.add(DateValue::ofDay(2000 + i % 20, 1 + i % 12, 1 + i % 28), EventType::Meeting, {u"Wang Yi"_s});
+    EventModel model;
+    EventFilterProxyModel proxy;
+    proxy.setBackgroundThreshold(std::numeric_limits<int>::max());
+    proxy.setEventModel(&model);
+    model.setCorpus(builder.corpus);
+    TimelineView view;
+    const GlobalPoolBlocker qtPaintsWithIt;
+    view.setModel(&proxy);
+    QTRY_COMPARE(view.laneCount(), 1);
+    QCOMPARE(view.laneRows(0).size(), qsizetype(TimelineView::kBackgroundLanes));
 }
 
 void TestTimelineView::manyEventsAreArrangedOnAWorkerThread()

@@ -3,6 +3,7 @@
 #include "corpuscache.h"
 #include "eventindex.h"
 #include "extractor.h"
+#include "workerpool.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -132,7 +133,7 @@ void CorpusLoader::start(const QStringList &paths)
         if (job.cacheFile == m_cacheFile)
             job.cache = m_cache;  // saves reading the file the last load wrote
     }
-    m_watcher.setFuture(QtConcurrent::run(&CorpusLoader::runJob, paths, std::move(job), m_cancel));
+    m_watcher.setFuture(QtConcurrent::run(workerPool(), &CorpusLoader::runJob, paths, std::move(job), m_cancel));
     emit started();
 }
 

@@ -4,6 +4,7 @@
 #include "actorlistmodel.h"
 #include "eventindex.h"
 #include "eventtypecolor.h"
+#include "workerpool.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -463,7 +464,7 @@ void FilterDock::startCounting()
         showCounts(m_facets.count(m_filter));
         return;
     }
-    m_counting.setFuture(QtConcurrent::run([facets = m_facets, filter = m_filter] { return facets.count(filter); }));
+    m_counting.setFuture(QtConcurrent::run(workerPool(), [facets = m_facets, filter = m_filter] { return facets.count(filter); }));
 }
 
 void FilterDock::showCounts(const FilterFacets::Counts &counts)

@@ -3,6 +3,7 @@
 #include "eventmodel.h"
 #include "eventtypecolor.h"
 #include "untrustedtext.h"
+#include "workerpool.h"
 
 #include <QAbstractProxyModel>
 #include <QApplication>
@@ -144,7 +145,7 @@ void TimelineView::arrangeInBackground()
     }
     if (!m_lanes)
         m_lanes.emplace();  // nothing to show until the first arrangement is ready
-    m_arranging.setFuture(QtConcurrent::run([index = std::move(index), rows = std::move(rows), mode = m_laneMode] {
+    m_arranging.setFuture(QtConcurrent::run(workerPool(), [index = std::move(index), rows = std::move(rows), mode = m_laneMode] {
         return TimelineLanes::build(*index, rows, mode);
     }));
     viewport()->update();
