@@ -1,7 +1,9 @@
 #include "eventfilterproxymodel.h"
 #include "eventmodel.h"
+#include "eventindex.h"
 #include "globalpoolblocker.h"
 #include "timelineaxis.h"
+#include "timelinelanes.h"
 #include "testcorpus.h"
 #include "textrecorder.h"
 #include "timelineview.h"
@@ -68,6 +70,7 @@ private slots:
 
     void manyEventsAreArrangedOnAWorkerThread();
     void arranging_leavesQtsThreadPoolToPainting();
+    void lanesOfAFewRows_ofALargeCorpus_holdAFewRows();
     void laneCounts_areGroupedLikeTheOtherCounts();
     void badgeCounts_areGroupedLikeTheOtherCounts();
 
@@ -590,6 +593,23 @@ void TestTimelineView::arranging_leavesQtsThreadPoolToPainting()
     view.setModel(&proxy);
     QTRY_COMPARE(view.laneCount(), 1);
     QCOMPARE(view.laneRows(0).size(), qsizetype(TimelineView::kBackgroundLanes));
+}
+
+void TestTimelineView::lanesOfAFewRows_ofALargeCorpus_holdAFewRows()
+{
+    // Lanes of the rows a filter keeps are arranged on the UI thread when they are few: their
+    // positions were kept for every event of the corpus, 10 MB filled for a million events.
+    CorpusBuilder builder;
+    for (int i = 0; i < 10'000; ++i)
+        builder.add(DateValue::ofDay(2024, 3, 1 + i % 28), EventType::Meeting, {u"Wang Yi"_s});
+    const EventIndex index(builder.corpus);
+    const TimelineLanes lanes = TimelineLanes::build(index, {3, 7}, TimelineLaneMode::Single);
+    QVERIFY2(lanes.positionOfRow.size() <= 8, qPrintable(QString::number(lanes.positionOfRow.size())));
+    QCOMPARE(lanes.item(3)->row, 3);
+    QCOMPARE(lanes.item(7)->row, 7);
+    QVERIFY(!lanes.item(5));
+    QVERIFY(!lanes.item(9'999));
+    QVERIFY(TimelineLanes::build(index, {}, TimelineLaneMode::Single).positionOfRow.isEmpty());
 }
 
 void TestTimelineView::manyEventsAreArrangedOnAWorkerThread()

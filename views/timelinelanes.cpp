@@ -153,7 +153,11 @@ TimelineLanes TimelineLanes::build(const EventIndex &index, const QList<int> &ro
     }
 
     result.byTime.reserve(read.size());
-    result.positionOfRow.fill(-1, index.size());
+    // As far as the last row shown, not the whole corpus: a filter's few rows are arranged on the UI thread.
+    int lastRow = -1;
+    for (const TimelineItem &item : std::as_const(read))
+        lastRow = std::max(lastRow, item.row);
+    result.positionOfRow.fill(-1, lastRow + 1);
     QList<int> lanes;
     for (TimelineItem &item : read) {
         lanes.clear();
