@@ -1,13 +1,12 @@
 #include "workerpool.h"
 
-#include <QThreadPool>
-
 namespace dateline {
+
+Q_GLOBAL_STATIC(QThreadPool, pool)
 
 QThreadPool *workerPool()
 {
-    static QThreadPool pool;
-    return &pool;
+    return pool();
 }
 
 } // namespace dateline

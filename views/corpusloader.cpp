@@ -51,7 +51,7 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
         promise.setProgressRange(0, int(files.size()));  // the bar stays busy while the cache is read
         corpus = loadCorpus(*job.extractor, files, &cache, &stats, progress, cancel.get());
         savedWords = cache.takeSavedWords();
-        job.cache = std::make_shared<const CorpusCache>(std::move(cache));
+        job.cache = sharedFreedOnWorker(std::make_unique<CorpusCache>(std::move(cache)));
         qCDebug(lcCorpusCache) << "Loaded" << files.size() << "files," << stats.reused << "from the cache, in"
                                << timer.elapsed() << "ms";
     }
@@ -61,13 +61,14 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
     corpus.folders = std::move(folders);
     // Indexed here too: for a large corpus it takes seconds the window must not wait for, unless
     // the cache saved the words of these very events.
-    auto shared = std::make_shared<const Corpus>(std::move(corpus));
+    const std::shared_ptr<const Corpus> shared = sharedFreedOnWorker(std::make_unique<Corpus>(std::move(corpus)));
     std::shared_ptr<const EventIndex> index;
     if (stats.whole)
-        index = EventIndex::withSavedWords(shared, savedWords);
+        if (std::unique_ptr<EventIndex> withWords = EventIndex::withSavedWords(shared, savedWords))
+            index = sharedFreedOnWorker(std::move(withWords));
     const bool rebuilt = !index;
     if (rebuilt)
-        index = std::make_shared<const EventIndex>(shared);
+        index = sharedFreedOnWorker(std::make_unique<EventIndex>(shared));
     job.events = index;
     job.cancelled = cancel->load();
     promise.addResult(job);
