@@ -14,10 +14,11 @@ namespace dateline {
 
 namespace {
 
-bool isIndexedChar(QChar c)
+bool isIndexedChar(char16_t unit)
 {
-    if (c.unicode() < 0x80)  // no ASCII character is a mark: the Unicode tables need not be asked
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    if (unit < 0x80)  // no ASCII character is a mark: the Unicode tables need not be asked
+        return isAsciiOf(unit, AsciiLetter | AsciiDigit);
+    const QChar c(unit);
     return c.isLetterOrNumber() || c.isMark();
 }
 
@@ -26,15 +27,20 @@ bool isIndexedChar(QChar c)
 template<typename Function>
 void forEachWord(QStringView text, Function word)
 {
-    qsizetype start = -1;
-    for (qsizetype i = 0; i <= text.size(); ++i) {
-        const bool inside = i < text.size() && isIndexedChar(text[i]);
-        if (inside && start < 0)
-            start = i;
-        else if (!inside && start >= 0) {
-            word(text.mid(start, i - start));
-            start = -1;
+    const char16_t *const begin = text.utf16();
+    const char16_t *const end = begin + text.size();
+    for (const char16_t *unit = begin; unit != end;) {
+        if (!isIndexedChar(*unit)) {
+            ++unit;
+            continue;
         }
+        const char16_t *const start = unit;
+        // Folded text is mostly ASCII letters: they are stepped over in a loop of their own.
+        do {
+            while (++unit != end && isAsciiOf(*unit, AsciiLetter | AsciiDigit)) {
+            }
+        } while (unit != end && isIndexedChar(*unit));
+        word(text.sliced(start - begin, unit - start));
     }
 }
 
@@ -384,7 +390,7 @@ QList<int> EventIndex::accepted(const EventFilter &filter) const
         candidates = textCandidates(needle);
         // A query of one word without spaces or punctuation is inside a text exactly when it is
         // inside one of its words: the index is then the whole answer.
-        candidatesAreMatches = !needle.isEmpty() && std::all_of(needle.cbegin(), needle.cend(), isIndexedChar);
+        candidatesAreMatches = !needle.isEmpty() && std::all_of(needle.cbegin(), needle.cend(), [](QChar c) { return isIndexedChar(c.unicode()); });
         if (!candidatesAreMatches)
             titleMatches.assign(size_t(m_corpus->articles.size()), -1);
     }

@@ -21,6 +21,7 @@ private slots:
     void agreesWithTheFilterOnRealArticles_data();
     void agreesWithTheFilterOnRealArticles();
     void findsWordsOfTheTitleForEveryEventOfItsArticle();
+    void agreesWithTheFilterOnWordsOfOtherScripts();
     void unknownActorsNameNoEvent();
     void largeCorporaAreIndexedOnEveryCoreAlike();
     void emptyCorpus();
@@ -99,6 +100,28 @@ void TestEventIndex::agreesWithTheFilterOnRealArticles()
             expected.append(int(i));
     }
     QCOMPARE(m_index->accepted(filter), expected);
+}
+
+void TestEventIndex::agreesWithTheFilterOnWordsOfOtherScripts()
+{
+    // Words are split outside ASCII too: Cyrillic, Chinese, combining marks, scripts mixed.
+    CorpusBuilder builder;
+    const QStringList sentences{u"Визит Лаврова в Пекин, 2024."_s, u"会谈在北京举行。"_s, u"Xi Jinping à Moscou."_s,
+                                u"Un mot\u0303 combiné."_s, u"abcДЕФ123 et x."_s, u"abc д е ф 123."_s,
+                                u"ÉTÉ—été…"_s};
+    for (const QString &sentence : sentences)
+        builder.add(DateValue::ofYear(2024), EventType::Meeting, {u"Wang Yi"_s}, sentence);
+    const EventIndex index(builder.corpus);
+    for (const QString &text : {u"лаврова"_s, u"Лавров"_s, u"пекин 2024"_s, u"北京"_s, u"jinping"_s, u"abcдеф"_s, u"cде"_s,
+                                u"123"_s, u"mot"_s, u"combine"_s, u"ete"_s, u"x"_s, u"y"_s}) {
+        EventFilter filter;
+        filter.text = text;
+        QList<int> expected;
+        for (qsizetype i = 0; i < builder.corpus->events.size(); ++i)
+            if (filter.accepts(builder.corpus->events.at(i), builder.corpus->articles.at(0)))
+                expected.append(int(i));
+        QVERIFY2(index.accepted(filter) == expected, qPrintable(text));
+    }
 }
 
 void TestEventIndex::findsWordsOfTheTitleForEveryEventOfItsArticle()
