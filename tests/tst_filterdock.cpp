@@ -4,6 +4,7 @@
 #include "eventindex.h"
 #include "filterdock.h"
 #include "globalpoolblocker.h"
+#include "workerpool.h"
 #include "textrecorder.h"
 
 #include <QAbstractItemModelTester>
@@ -131,6 +132,7 @@ private slots:
     void allActorsCheck_requiresEveryCheckedActor();
     void facetCounts_withAllActors_requireTheOtherCheckedActorsToo();
     void facetCounts_pastTheThreshold_areMadeOnAWorker_theLatestShown();
+    void facetCounts_ofACorpusReplacedBeforeTheyArrive_areNeverShown();
     void setCorpus_keepsSelectionsWhoseNamesRemain();
     void setCorpus_ofAnotherCorpus_checksEveryActor();
     void setFilter_beforeAnyCorpus_appliesWhenItArrives();
@@ -442,6 +444,29 @@ void TestFilterDock::facetCounts_pastTheThreshold_areMadeOnAWorker_theLatestShow
     QTRY_VERIFY(!onWorker.isCounting());
     QCOMPARE(countsOf(onWorker), countsOf(onUiThread));
     QCOMPARE(onWorker.filter(), onUiThread.filter());
+}
+
+void TestFilterDock::facetCounts_ofACorpusReplacedBeforeTheyArrive_areNeverShown()
+{
+    // A count done on its worker but not yet reported, then a small corpus counted at once: the
+    // late report was taken for the new corpus's, with a list of counts for the old actors.
+    FilterDock dock;
+    dock.setBackgroundThreshold(1);
+    dock.setEvents(indexed(sampleCorpus()));
+    QVERIFY(dock.isCounting());
+    workerPool()->waitForDone();  // done, its report still waiting in the event queue
+    dock.setBackgroundThreshold(std::numeric_limits<int>::max());
+    auto small = std::make_shared<Corpus>();
+    small->articles = {makeArticle(u"Xi à Moscou"_s, {u"Xi a vu Poutine."_s})};
+    addEvent(*small, 0, DateValue::ofDay(2024, 5, 16), EventType::Meeting, {u"Xi Jinping"_s}, u"Xi a vu Poutine."_s);
+    dock.setEvents(indexed(small));
+    QTRY_VERIFY(!dock.isCounting());
+    QCoreApplication::processEvents();
+    const ActorListModel *model = dock.actorModel();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0).data(ActorListModel::CountRole).toInt(), 1);
+    QCOMPARE(child<QLabel>(dock, u"typeCount_meeting"_s)->text(), u"1"_s);
+    QCOMPARE(child<QLabel>(dock, u"typeCount_statement"_s)->text(), u"0"_s);
 }
 
 void TestFilterDock::facetCounts_withAllActors_requireTheOtherCheckedActorsToo()

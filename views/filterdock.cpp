@@ -79,6 +79,7 @@ FilterDock::FilterDock(QWidget *parent) : QWidget(parent)
     m_textDelay.setSingleShot(true);
     m_textDelay.setInterval(150);
     connect(&m_counting, &QFutureWatcher<FilterFacets::Counts>::finished, this, [this] {
+        m_countRunning = false;
         // Counts of a filter or a corpus that has changed since are not shown: counted again.
         if (m_countsStarted == m_countsWanted)
             showCounts(m_counting.result());
@@ -109,7 +110,7 @@ FilterDock::FilterDock(QWidget *parent) : QWidget(parent)
     showFilter();
 }
 
-FilterDock::~FilterDock() { m_counting.waitForFinished(); }
+FilterDock::~FilterDock() = default;
 
 QWidget *FilterDock::createActorBox()
 {
@@ -453,8 +454,9 @@ void FilterDock::commit(const EventFilter &filter)
 void FilterDock::updateCounts()
 {
     ++m_countsWanted;
-    if (!m_counting.isRunning())
-        startCounting();  // else when the running count ends, for the filter as it is then
+    // Not m_counting.isRunning(): a count may be done while its report still waits in the queue.
+    if (!m_countRunning)
+        startCounting();  // else once the running count has reported, for the filter as it is then
 }
 
 void FilterDock::startCounting()
@@ -464,6 +466,7 @@ void FilterDock::startCounting()
         showCounts(m_facets.count(m_filter));
         return;
     }
+    m_countRunning = true;
     m_counting.setFuture(QtConcurrent::run(workerPool(), [facets = m_facets, filter = m_filter] { return facets.count(filter); }));
 }
 

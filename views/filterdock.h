@@ -29,7 +29,7 @@ class EventIndex;
 // Everything that narrows the events, meant for a QDockWidget: free text, actors (a checkable,
 // searchable list), event types and a date range. Beside each actor and type is the number of
 // events it would show with the other criteria as they are, recounted from the corpus on every change:
-// past backgroundThreshold() events on a worker thread, the last counts staying shown meanwhile.
+// from backgroundThreshold() events on, on a worker thread, the counts of the last filter shown meanwhile.
 //
 // "All checked" is no criterion (an empty set in the EventFilter), so events whose actors are not
 // in the list still show; "none checked" sets EventFilter::noActors or noTypes, which shows nothing.
@@ -91,6 +91,7 @@ private:
 
     FilterFacets m_facets;
     QFutureWatcher<FilterFacets::Counts> m_counting;  // for many events the counts are made on a worker
+    bool m_countRunning = false;                      // until the watcher reports it
     quint64 m_countsWanted = 0;                       // updateCounts() calls so far
     quint64 m_countsStarted = 0;                      // the call the last count started answers
     quint64 m_countsShown = 0;                        // the call the counts shown answer
