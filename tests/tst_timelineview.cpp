@@ -1,12 +1,13 @@
 #include "eventfilterproxymodel.h"
-#include "eventmodel.h"
 #include "eventindex.h"
+#include "eventmodel.h"
 #include "globalpoolblocker.h"
 #include "timelineaxis.h"
 #include "timelinelanes.h"
 #include "testcorpus.h"
 #include "textrecorder.h"
 #include "timelineview.h"
+#include "workerpool.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -70,7 +71,8 @@ private slots:
 
     void manyEventsAreArrangedOnAWorkerThread();
     void arranging_leavesQtsThreadPoolToPainting();
-    void lanesOfAFewRows_ofALargeCorpus_holdAFewRows();
+    void arrangingReportedLate_isNotTakenForTheRowsShownSince();
+    void lanesOfAFewRows_keepPositionsUpToTheLastOfThem();
     void laneCounts_areGroupedLikeTheOtherCounts();
     void badgeCounts_areGroupedLikeTheOtherCounts();
 
@@ -579,7 +581,9 @@ void TestTimelineView::tensOfThousandsOfEvents_fillTheirLanesAndRepaint()
 void TestTimelineView::arranging_leavesQtsThreadPoolToPainting()
 {
     // Arranged on the pool Qt 6.4 paints with, a million events kept the window from painting
-    // for seconds. Not shown here: painting would wait for the blocked pool.
+    // for seconds. Nothing is shown here: painting would wait for the blocked pool.
+    m_view.reset();
+    QCoreApplication::processEvents();
     CorpusBuilder builder;
     for (int i = 0; i < TimelineView::kBackgroundLanes; ++i)
         builder.add(DateValue::ofDay(2000 + i % 20, 1 + i % 12, 1 + i % 28), EventType::Meeting, {u"Wang Yi"_s});
@@ -595,7 +599,33 @@ void TestTimelineView::arranging_leavesQtsThreadPoolToPainting()
     QCOMPARE(view.laneRows(0).size(), qsizetype(TimelineView::kBackgroundLanes));
 }
 
-void TestTimelineView::lanesOfAFewRows_ofALargeCorpus_holdAFewRows()
+void TestTimelineView::arrangingReportedLate_isNotTakenForTheRowsShownSince()
+{
+    // Lanes arranged on the worker but not yet reported, then a filter leaving fewer rows than
+    // need a worker: the late report replaced the lanes of the rows shown.
+    CorpusBuilder builder;
+    for (int i = 0; i < TimelineView::kBackgroundLanes; ++i)
+        builder.add(DateValue::ofDay(2000 + i % 20, 1 + i % 12, 1 + i % 28), i % 2 ? EventType::Meeting : EventType::Visit,
+                    {u"Wang Yi"_s});
+    EventModel model;
+    EventFilterProxyModel proxy;
+    proxy.setBackgroundThreshold(std::numeric_limits<int>::max());
+    proxy.setEventModel(&model);
+    model.setCorpus(builder.corpus);
+    TimelineView view;
+    view.setLaneMode(TimelineLaneMode::Single);
+    view.setModel(&proxy);
+    workerPool()->waitForDone();  // arranged, the report still waiting in the event queue
+    EventFilter meetings;
+    meetings.types = {EventType::Meeting};
+    proxy.setFilter(meetings);
+    QCOMPARE(proxy.rowCount(), TimelineView::kBackgroundLanes / 2);
+    QTest::qWait(50);
+    QCOMPARE(view.laneCount(), 1);
+    QCOMPARE(view.laneRows(0).size(), qsizetype(TimelineView::kBackgroundLanes / 2));
+}
+
+void TestTimelineView::lanesOfAFewRows_keepPositionsUpToTheLastOfThem()
 {
     // Lanes of the rows a filter keeps are arranged on the UI thread when they are few: their
     // positions were kept for every event of the corpus, 10 MB filled for a million events.

@@ -69,8 +69,11 @@ TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
     viewport()->setBackgroundRole(QPalette::Base);
     setMinimumHeight(axisHeight() + 2 * laneHeight());
     connect(&m_arranging, &QFutureWatcher<TimelineLanes>::finished, this, [this] {
+        m_arrangeRunning = false;
         if (m_arrangeQueued) {
-            arrangeInBackground();  // what just finished is out of date already
+            // Out of date already: arranged again, here if the rows are few by now.
+            m_arrangeQueued = false;
+            invalidateLanes();
             return;
         }
         adoptLanes(m_arranging.result());
@@ -122,6 +125,8 @@ void TimelineView::invalidateLanes()
         arrangeInBackground();
         return;
     }
+    if (m_arrangeRunning)
+        m_arrangeQueued = true;  // its lanes are not those of the rows shown now
     m_lanes.reset();
     viewport()->update();
     if (!m_settleQueued) {
@@ -132,7 +137,8 @@ void TimelineView::invalidateLanes()
 
 void TimelineView::arrangeInBackground()
 {
-    if (m_arranging.isRunning()) {
+    // Not m_arranging.isRunning(): lanes may be arranged while their report still waits in the queue.
+    if (m_arrangeRunning) {
         m_arrangeQueued = true;
         return;
     }
@@ -145,6 +151,7 @@ void TimelineView::arrangeInBackground()
     }
     if (!m_lanes)
         m_lanes.emplace();  // nothing to show until the first arrangement is ready
+    m_arrangeRunning = true;
     m_arranging.setFuture(QtConcurrent::run(workerPool(), [index = std::move(index), rows = std::move(rows), mode = m_laneMode] {
         return TimelineLanes::build(*index, rows, mode);
     }));
@@ -352,13 +359,15 @@ QList<TimelineView::Glyph> TimelineView::glyphs(int laneIndex) const
     // reads as a row of counts rather than one long pill.
     const QFontMetricsF metrics(smallFont());
     const double badgeHeight = std::round(metrics.height()) + 4;
-    // Widths by length of the count, measured once: a zoomed-out lane has hundreds of badges.
-    // Digits are the widest characters of a count, its group separators narrower.
+    // Widths by length of the count, measured once: a zoomed-out lane has hundreds of badges, and
+    // digits are as wide as one another in the fonts badges use.
+    const QLocale locale = this->locale();
     std::array<double, 32> lengthWidth{};
     const auto badgeWidth = [&](qsizetype count) {
-        const auto length = size_t(locale().toString(count).size());
+        const QString text = locale.toString(count);
+        const auto length = size_t(text.size());
         if (lengthWidth.at(length) == 0)
-            lengthWidth[length] = std::max(2 * kMarkerRadius + 8, std::ceil(metrics.horizontalAdvance(QString(qsizetype(length), u'0'))) + 12);
+            lengthWidth[length] = std::max(2 * kMarkerRadius + 8, std::ceil(metrics.horizontalAdvance(text)) + 12);
         return lengthWidth.at(length);
     };
     // The events of one day share its width once it is wide enough for all of them; until then
@@ -563,7 +572,7 @@ void TimelineView::paintEvent(QPaintEvent *)
 
     if (data.byTime.isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        const QString text = m_arranging.isRunning() ? tr("Arranging %Ln events…", nullptr, m_model->rowCount())
+        const QString text = m_arrangeRunning ? tr("Arranging %Ln events…", nullptr, m_model->rowCount())
                              : data.undated > 0      ? tr("No dated events to show (%Ln undated).", nullptr, data.undated)
                                                      : tr("No events to show.");
         painter.drawText(area, Qt::AlignCenter, text);
@@ -847,10 +856,10 @@ void TimelineView::scrollContentsBy(int, int) { viewport()->update(); }
 void TimelineView::changeEvent(QEvent *event)
 {
     QAbstractScrollArea::changeEvent(event);
-    // Badges drawn before show their counts in the locale they were drawn in.
-    if (event->type() == QEvent::LocaleChange) {
+    // Badges drawn before, and the lanes' gutter, were measured and written with the old locale or font.
+    if (event->type() == QEvent::LocaleChange || event->type() == QEvent::FontChange) {
         m_badges.clear();
-        viewport()->update();
+        invalidateLanes();
     }
 }
 

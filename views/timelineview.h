@@ -150,6 +150,7 @@ private:
     TimelineLaneMode m_laneMode = TimelineLaneMode::ByActor;
     mutable std::optional<TimelineLanes> m_lanes;  // rebuilt on first use after the model changes
     QFutureWatcher<TimelineLanes> m_arranging;     // or on a worker thread, for many events
+    bool m_arrangeRunning = false;                 // until m_arranging reports
     bool m_arrangeQueued = false;                  // the model changed again meanwhile
     mutable int m_gutterWidth = 0;                 // follows the lane labels
     mutable QCache<QString, QPixmap> m_badges{4'000'000};  // drawn badges by count and size; cost in pixels
