@@ -140,7 +140,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_loader, &CorpusLoader::started, this, &MainWindow::onLoadStarted);
     connect(m_loader, &CorpusLoader::progress, this, [this](int done, int total) {
         // Written out here: QProgressBar's own %v and %m never group digits, the window's other counts do.
-        const auto text = [](int done, int total) { return tr("%L1 of %L2 files").arg(done).arg(total); };
+        const auto text = [](int files, int of) { return tr("%L1 of %L2 files").arg(files).arg(of); };
         if (total != m_progress->maximum()) {
             // Wide enough for the longest count, from the start: the bar does not grow as it fills.
             const QFontMetrics metrics = m_progress->fontMetrics();

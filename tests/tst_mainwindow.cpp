@@ -4,6 +4,7 @@
 #include "eventmodel.h"
 #include "eventtableview.h"
 #include "filterdock.h"
+#include "globalpoolblocker.h"
 #include "mainwindow.h"
 #include "problemlist.h"
 #include "readerview.h"
@@ -30,7 +31,6 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QThreadPool>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -523,15 +523,17 @@ void TestMainWindow::loading_leavesQtsThreadPoolToPainting()
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
     const QString source = QStringLiteral(DATELINE_ARTICLES_DIR) + u"/000_d3bfdcd42c0925d8.txt"_s;
-    constexpr int kFiles = 400;  // long enough to be reading still when asked
+    constexpr int kFiles = 400;
     for (int i = 0; i < kFiles; ++i)
         QVERIFY(QFile::copy(source, folder.filePath(u"%1.txt"_s.arg(i, 3, 10, QChar(u'0')))));
 
+    m_window->hide();  // painting would wait for the blocked pool
+    QCoreApplication::processEvents();
+    const GlobalPoolBlocker qtPaintsWithIt;
     QSignalSpy loaded(m_window.get(), &MainWindow::corpusLoaded);
     m_window->openPaths({folder.path()});
-    QVERIFY(m_window->isLoading());
-    QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kLoadTimeout);
+    QCOMPARE(m_window->corpus()->articles.size(), kFiles);
 }
 
 void TestMainWindow::loadProgress_showsItsWholeText()
