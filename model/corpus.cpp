@@ -2,6 +2,7 @@
 
 #include "corpuscache.h"
 #include "extractor.h"
+#include "hugepages.h"
 
 #include <QDirIterator>
 #include <QFileInfo>
@@ -170,8 +171,8 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             eventCount += qsizetype(eventsOf(i).size());
         }
     }
-    corpus.articles.reserve(articleCount);
-    corpus.events.reserve(eventCount);
+    reserveInHugePages(corpus.articles, articleCount);
+    reserveInHugePages(corpus.events, eventCount);
     QList<FileStamp> keptStamps;
     // The lists the workers (or the cache) share, by address, and the one list each set gets.
     // The first is kept too: freed, its address could come back as another list's.

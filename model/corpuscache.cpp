@@ -1,6 +1,7 @@
 #include "corpuscache.h"
 
 #include "binaryformat.h"
+#include "hugepages.h"
 #include "resourcefiles.h"
 
 #include <QCryptographicHash>
@@ -528,6 +529,8 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     if (entryCount > bytes.size() / kEntryBytes || eventCount > bytes.size() / kEventBytes)
         return ignored(u"the header is corrupt"_s);
 
+    reserveInHugePages(cache.m_articles, entryCount);
+    reserveInHugePages(cache.m_events, eventCount);
     cache.m_articles.resize(entryCount);
     cache.m_events.resize(eventCount);
     cache.m_stamps.resize(entryCount);

@@ -1,6 +1,7 @@
 #include "eventindex.h"
 
 #include "binaryformat.h"
+#include "hugepages.h"
 #include "textfolding.h"
 
 #include <QThread>
@@ -214,8 +215,8 @@ std::unique_ptr<EventIndex> EventIndex::withSavedWords(std::shared_ptr<const Cor
 void EventIndex::indexEvents()
 {
     const QList<Event> &events = m_corpus->events;
-    m_events.reserve(events.size());
-    m_actorStart.reserve(events.size() + 1);
+    reserveInHugePages(m_events, events.size());
+    reserveInHugePages(m_actorStart, events.size() + 1);
     m_actorStart.push_back(0);
     std::unordered_map<const QString *, std::pair<size_t, quint32>> numbersOfList;  // where m_actorIds has it
     for (const Event &event : events) {
