@@ -1,5 +1,6 @@
 #include "benchcorpus.h"
 #include "mainwindow.h"
+#include "workerpool.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,7 +56,8 @@ void open(benchmark::State &state, bool cached)
         openIn(*window, longestStall);
 
         state.PauseTiming();
-        window.reset();  // waits for the cache to be written
+        window.reset();                      // waits for the cache to be written
+        dateline::workerPool()->waitForDone();  // and the corpus it showed to be freed
         state.ResumeTiming();
     }
     state.counters["files"] = double(bench::corpusFiles().size());
