@@ -10,6 +10,20 @@
 using namespace dateline;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// What the index must answer: the events EventFilter::accepts(), taken one by one.
+QList<int> acceptedOneByOne(const Corpus &corpus, const EventFilter &filter)
+{
+    QList<int> accepted;
+    for (qsizetype i = 0; i < corpus.events.size(); ++i)
+        if (filter.accepts(corpus.events.at(i), corpus.articles.at(corpus.events.at(i).article)))
+            accepted.append(int(i));
+    return accepted;
+}
+
+} // namespace
+
 // The index must answer exactly what EventFilter::accepts() answers, event by event: it is only a
 // faster way to the same rows. Checked on the real articles, with the queries analysts type.
 class TestEventIndex final : public QObject
@@ -93,13 +107,7 @@ void TestEventIndex::agreesWithTheFilterOnRealArticles()
     filter.to = DateValue::fromIso(to);
     filter.text = text;
 
-    QList<int> expected;
-    for (qsizetype i = 0; i < m_corpus->events.size(); ++i) {
-        const Event &event = m_corpus->events.at(i);
-        if (filter.accepts(event, m_corpus->articles.at(event.article)))
-            expected.append(int(i));
-    }
-    QCOMPARE(m_index->accepted(filter), expected);
+    QCOMPARE(m_index->accepted(filter), acceptedOneByOne(*m_corpus, filter));
 }
 
 void TestEventIndex::agreesWithTheFilterOnWordsOfOtherScripts()
@@ -116,11 +124,7 @@ void TestEventIndex::agreesWithTheFilterOnWordsOfOtherScripts()
                                 u"123"_s, u"mot"_s, u"combine"_s, u"ete"_s, u"x"_s, u"y"_s}) {
         EventFilter filter;
         filter.text = text;
-        QList<int> expected;
-        for (qsizetype i = 0; i < builder.corpus->events.size(); ++i)
-            if (filter.accepts(builder.corpus->events.at(i), builder.corpus->articles.at(0)))
-                expected.append(int(i));
-        QVERIFY2(index.accepted(filter) == expected, qPrintable(text));
+        QVERIFY2(index.accepted(filter) == acceptedOneByOne(*builder.corpus, filter), qPrintable(text));
     }
 }
 
@@ -170,11 +174,7 @@ void TestEventIndex::largeCorporaAreIndexedOnEveryCoreAlike()
     for (const QString &text : {u"pekin"_s, u"tachkent"_s, u"force de sib"_s, u"poutine"_s, u"é"_s, u"Sibérie est"_s}) {
         EventFilter filter;
         filter.text = text;
-        QList<int> expected;
-        for (qsizetype i = 0; i < builder.corpus->events.size(); ++i)
-            if (filter.accepts(builder.corpus->events.at(i), builder.corpus->articles.at(0)))
-                expected.append(int(i));
-        QCOMPARE(index.accepted(filter), expected);
+        QCOMPARE(index.accepted(filter), acceptedOneByOne(*builder.corpus, filter));
     }
 }
 

@@ -59,6 +59,25 @@ void sendWheel(QWidget *widget, QPoint position, int angle)
     QApplication::sendEvent(widget, &wheel);
 }
 
+// Enough events for the lanes to be arranged on a worker, half meetings, half visits, in a proxy
+// that filters at once.
+struct ManyEvents
+{
+    EventModel model;
+    EventFilterProxyModel proxy;
+
+    ManyEvents()
+    {
+        CorpusBuilder builder;
+        for (int i = 0; i < TimelineView::kBackgroundLanes; ++i)
+            builder.add(DateValue::ofDay(2000 + i % 20, 1 + i % 12, 1 + i % 28), i % 2 ? EventType::Meeting : EventType::Visit,
+                        {u"Wang Yi"_s});
+        proxy.setBackgroundThreshold(std::numeric_limits<int>::max());
+        proxy.setEventModel(&model);
+        model.setCorpus(builder.corpus);
+    }
+};
+
 } // namespace
 
 class TestTimelineView final : public QObject
@@ -584,17 +603,10 @@ void TestTimelineView::arranging_leavesQtsThreadPoolToPainting()
     // for seconds. Nothing is shown here: painting would wait for the blocked pool.
     m_view.reset();
     QCoreApplication::processEvents();
-    CorpusBuilder builder;
-    for (int i = 0; i < TimelineView::kBackgroundLanes; ++i)
-        builder.add(DateValue::ofDay(2000 + i % 20, 1 + i % 12, 1 + i % 28), EventType::Meeting, {u"Wang Yi"_s});
-    EventModel model;
-    EventFilterProxyModel proxy;
-    proxy.setBackgroundThreshold(std::numeric_limits<int>::max());
-    proxy.setEventModel(&model);
-    model.setCorpus(builder.corpus);
+    ManyEvents many;
     TimelineView view;
     const GlobalPoolBlocker qtPaintsWithIt;
-    view.setModel(&proxy);
+    view.setModel(&many.proxy);
     QTRY_COMPARE(view.laneCount(), 1);
     QCOMPARE(view.laneRows(0).size(), qsizetype(TimelineView::kBackgroundLanes));
 }
@@ -603,23 +615,15 @@ void TestTimelineView::arrangingReportedLate_isNotTakenForTheRowsShownSince()
 {
     // Lanes arranged on the worker but not yet reported, then a filter leaving fewer rows than
     // need a worker: the late report replaced the lanes of the rows shown.
-    CorpusBuilder builder;
-    for (int i = 0; i < TimelineView::kBackgroundLanes; ++i)
-        builder.add(DateValue::ofDay(2000 + i % 20, 1 + i % 12, 1 + i % 28), i % 2 ? EventType::Meeting : EventType::Visit,
-                    {u"Wang Yi"_s});
-    EventModel model;
-    EventFilterProxyModel proxy;
-    proxy.setBackgroundThreshold(std::numeric_limits<int>::max());
-    proxy.setEventModel(&model);
-    model.setCorpus(builder.corpus);
+    ManyEvents many;
     TimelineView view;
     view.setLaneMode(TimelineLaneMode::Single);
-    view.setModel(&proxy);
+    view.setModel(&many.proxy);
     workerPool()->waitForDone();  // arranged, the report still waiting in the event queue
     EventFilter meetings;
     meetings.types = {EventType::Meeting};
-    proxy.setFilter(meetings);
-    QCOMPARE(proxy.rowCount(), TimelineView::kBackgroundLanes / 2);
+    many.proxy.setFilter(meetings);
+    QCOMPARE(many.proxy.rowCount(), TimelineView::kBackgroundLanes / 2);
     QTest::qWait(50);
     QCOMPARE(view.laneCount(), 1);
     QCOMPARE(view.laneRows(0).size(), qsizetype(TimelineView::kBackgroundLanes / 2));
