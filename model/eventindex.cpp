@@ -391,7 +391,8 @@ QList<int> EventIndex::accepted(const EventFilter &filter) const
         candidates = textCandidates(needle);
         // A query of one word without spaces or punctuation is inside a text exactly when it is
         // inside one of its words: the index is then the whole answer.
-        candidatesAreMatches = !needle.isEmpty() && std::all_of(needle.cbegin(), needle.cend(), [](QChar c) { return isIndexedChar(c.unicode()); });
+        candidatesAreMatches = !needle.isEmpty()
+                               && std::all_of(needle.cbegin(), needle.cend(), [](QChar c) { return isIndexedChar(c.unicode()); });
         if (!candidatesAreMatches)
             titleMatches.assign(size_t(m_corpus->articles.size()), -1);
     }

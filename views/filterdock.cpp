@@ -467,7 +467,8 @@ void FilterDock::startCounting()
         return;
     }
     m_countRunning = true;
-    m_counting.setFuture(QtConcurrent::run(workerPool(), [facets = m_facets, filter = m_filter] { return facets.count(filter); }));
+    m_counting.setFuture(
+        QtConcurrent::run(workerPool(), [facets = m_facets, filter = m_filter] { return facets.count(filter); }));
 }
 
 void FilterDock::showCounts(const FilterFacets::Counts &counts)
