@@ -4,8 +4,8 @@
 #include "eventindex.h"
 #include "filterdock.h"
 #include "globalpoolblocker.h"
-#include "workerpool.h"
 #include "textrecorder.h"
+#include "workerpool.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
