@@ -10,6 +10,7 @@
 #include "workerpool.h"
 
 #include <QApplication>
+#include <QImage>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -94,6 +95,7 @@ private slots:
     void lanesOfAFewRows_keepPositionsUpToTheLastOfThem();
     void laneCounts_areGroupedLikeTheOtherCounts();
     void badgeCounts_areGroupedLikeTheOtherCounts();
+    void badgesDrawnBefore_followANewLocale();
 
     void wheel_keepsTheDateUnderTheCursorFixed_data();
     void wheel_keepsTheDateUnderTheCursorFixed();
@@ -704,6 +706,30 @@ void TestTimelineView::badgeCounts_areGroupedLikeTheOtherCounts()
     // The badge and the lane's count.
     const QStringList texts = recorder.texts();
     QVERIFY2(texts.count(u"1,234"_s) == 2 && !texts.contains(u"1234"_s), qPrintable(texts.join(u" | ")));
+}
+
+void TestTimelineView::badgesDrawnBefore_followANewLocale()
+{
+    // Badges are drawn once and copied: one drawn in English must not show on in German, where
+    // "1.234" takes the width of "1,234".
+    CorpusBuilder builder;
+    for (int i = 0; i < 1234; ++i)
+        builder.add(DateValue::ofDay(2024, 3, 15), EventType::Meeting, {u"A"_s});
+    load(builder.corpus);
+    m_view->setLaneMode(TimelineLaneMode::Single);
+    m_view->fitAll();
+    const auto badge = [this] {
+        QImage image(m_view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        m_view->viewport()->render(&image);
+        return image.copy(m_view->eventItem(0).rect.toAlignedRect());
+    };
+    QCOMPARE(m_view->eventItem(0).shape, TimelineView::Shape::Cluster);
+    const QImage english = badge();
+    m_view->setLocale(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(m_view->eventItem(0).shape, TimelineView::Shape::Cluster);
+    const QImage german = badge();
+    QCOMPARE(german.size(), english.size());
+    QVERIFY(german != english);
 }
 
 QTEST_MAIN(TestTimelineView)
