@@ -327,12 +327,13 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
     for (const WordSet *set : {&openers, &abbreviatedMonths, &centuryWords, &genericSeasonLinks, &afterBareDay, &pastMarkers,
                                &futureMarkers, &yearCues, &weakYearCues, &clockWords, &quarterWords})
         knownWords.insert(set->begin(), set->end());
-    for (const auto &entry : numbers)
-        knownWords.insert(entry.first);
-    for (const auto &entry : units)
-        knownWords.insert(entry.first);
-    for (const auto &entry : setUnits)
-        knownWords.insert(entry.first);
+    const auto insertKeys = [this](const auto &map) {
+        for (const auto &entry : map)
+            knownWords.insert(entry.first);
+    };
+    insertKeys(numbers);
+    insertKeys(units);
+    insertKeys(setUnits);
     for (const Phrase &phrase : phrases)
         knownWords.insert(phrase.words.begin(), phrase.words.end());
     for (const std::vector<QStringView> &cue : partOfDayCues)

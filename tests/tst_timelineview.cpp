@@ -124,6 +124,7 @@ private slots:
 
 private:
     void load(std::shared_ptr<const Corpus> corpus);
+    void showOneBadgeOf1234();
 
     std::unique_ptr<EventModel> m_model;
     std::unique_ptr<EventFilterProxyModel> m_proxy;
@@ -690,15 +691,21 @@ void TestTimelineView::laneCounts_areGroupedLikeTheOtherCounts()
     QVERIFY2(recorder.texts().contains(u"1,234"_s), qPrintable(recorder.texts().join(u" | ")));
 }
 
-void TestTimelineView::badgeCounts_areGroupedLikeTheOtherCounts()
+// 1,234 events of one day in a single lane, the whole period in view: one badge.
+void TestTimelineView::showOneBadgeOf1234()
 {
-    // A screenshot of 1.3 million events showed badges reading "133863".
     CorpusBuilder builder;
     for (int i = 0; i < 1234; ++i)
         builder.add(DateValue::ofDay(2024, 3, 15), EventType::Meeting, {u"A"_s});
     load(builder.corpus);
     m_view->setLaneMode(TimelineLaneMode::Single);
     m_view->fitAll();
+}
+
+void TestTimelineView::badgeCounts_areGroupedLikeTheOtherCounts()
+{
+    // A screenshot of 1.3 million events showed badges reading "133863".
+    showOneBadgeOf1234();
     QCOMPARE(m_view->eventItem(0).shape, TimelineView::Shape::Cluster);
     m_view->selectEvent(0);  // a selected badge is drawn in place, not copied from a cached picture
     TextRecorder recorder;
@@ -712,12 +719,7 @@ void TestTimelineView::badgesDrawnBefore_followANewLocale()
 {
     // Badges are drawn once and copied: one drawn in English must not show on in German, where
     // "1.234" takes the width of "1,234".
-    CorpusBuilder builder;
-    for (int i = 0; i < 1234; ++i)
-        builder.add(DateValue::ofDay(2024, 3, 15), EventType::Meeting, {u"A"_s});
-    load(builder.corpus);
-    m_view->setLaneMode(TimelineLaneMode::Single);
-    m_view->fitAll();
+    showOneBadgeOf1234();
     const auto badge = [this] {
         QImage image(m_view->viewport()->size(), QImage::Format_ARGB32_Premultiplied);
         m_view->viewport()->render(&image);

@@ -70,6 +70,7 @@ TimelineLanes TimelineLanes::build(const EventIndex &index, const QList<int> &ro
     const Corpus &corpus = index.corpus();
     QList<TimelineItem> read;
     read.reserve(rows.size());
+    int lastRow = -1;  // positions are kept as far as the last row shown, not for the whole corpus
     for (const int row : rows) {
         const DateValue &date = corpus.events.at(row).date;
         if (!date.isValid()) {
@@ -83,6 +84,7 @@ TimelineLanes TimelineLanes::build(const EventIndex &index, const QList<int> &ro
         item.type = corpus.events.at(row).type;
         item.row = row;
         read.append(item);
+        lastRow = std::max(lastRow, row);
     }
     // The table's order: by first day, coarser first, then by row so that it is stable.
     std::sort(read.begin(), read.end(), [](const TimelineItem &a, const TimelineItem &b) {
@@ -153,10 +155,7 @@ TimelineLanes TimelineLanes::build(const EventIndex &index, const QList<int> &ro
     }
 
     result.byTime.reserve(read.size());
-    // As far as the last row shown, not the whole corpus: a filter's few rows are arranged on the UI thread.
-    int lastRow = -1;
-    for (const TimelineItem &item : std::as_const(read))
-        lastRow = std::max(lastRow, item.row);
+    // A filter's few rows are arranged on the UI thread: a table for the whole corpus was 10 MB to fill.
     result.positionOfRow.fill(-1, lastRow + 1);
     QList<int> lanes;
     for (TimelineItem &item : read) {
