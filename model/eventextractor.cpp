@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <map>
 
 using namespace Qt::StringLiterals;
 
@@ -46,12 +47,6 @@ qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
 quint64 packedKey(QStringView text)
 {
     return quint64(text[0].unicode()) << 32 | quint64(text[1].unicode()) << 16 | text[2].unicode();
-}
-
-// The bit of LeadsOfKey::nextUnits for the two units that follow a key.
-quint64 nextUnitsBit(QChar first, QChar second)
-{
-    return quint64(1) << ((first.unicode() * 31u + second.unicode()) % 64);
 }
 
 // The position of a packed key in the key filter: the well-mixed high bits of a multiplicative hash.
@@ -140,6 +135,14 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
             qWarning("event-cues.json: type %s skipped", qPrintable(object.value(u"type").toString()));
     }
 
+    // The trie is built with a map of children per node, then laid out with each node's
+    // children together in one array.
+    struct BuildNode
+    {
+        quint64 lists = 0;
+        std::map<char16_t, quint32> children;
+    };
+    std::vector<BuildNode> trie(1);
     static_assert(kKeyLength == 3, "packedKey() packs three units");
     for (const bool verbs : {true, false}) {
         for (const TypeCues &type : std::as_const(types)) {
@@ -162,18 +165,24 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
                 continue;
             }
             for (const QString &lead : std::as_const(leads)) {
-                const quint64 key = packedKey(lead);
-                const size_t filterBit = keyFilterBit(key, kKeyFilterBits);
+                const size_t filterBit = keyFilterBit(packedKey(lead), kKeyFilterBits);
                 m_keyFilter[filterBit / 64] |= quint64(1) << (filterBit % 64);
-                LeadsOfKey &sameKey = m_leadsByKey[key];
-                sameKey.nextUnits |= lead.size() >= kKeyLength + 2 ? nextUnitsBit(lead[kKeyLength], lead[kKeyLength + 1]) : ~quint64(0);
-                const auto same = std::find_if(sameKey.leads.begin(), sameKey.leads.end(), [&](const Lead &l) { return l.text == lead; });
-                if (same == sameKey.leads.end())
-                    sameKey.leads.push_back({lead, bit});
-                else
-                    same->lists |= bit;
+                quint32 node = 0;
+                for (const QChar unit : lead) {
+                    const auto [child, added] = trie[node].children.try_emplace(unit.unicode(), quint32(trie.size()));
+                    node = child->second;
+                    if (added)
+                        trie.emplace_back();
+                }
+                trie[node].lists |= bit;
             }
         }
+    }
+    m_leadNodes.reserve(trie.size());
+    for (const BuildNode &node : trie) {
+        m_leadNodes.push_back({node.lists, quint32(m_leadChildren.size()), quint32(node.children.size())});
+        for (const auto &[unit, child] : node.children)
+            m_leadChildren.push_back({unit, child});
     }
 }
 
@@ -209,21 +218,18 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
         const quint64 key = packedKey(folded.sliced(at, kKeyLength));
         if (const size_t filterBit = keyFilterBit(key, kKeyFilterBits); !(m_keyFilter[filterBit / 64] >> (filterBit % 64) & 1))
             continue;
-        const auto leads = m_leadsByKey.find(key);
-        if (leads == m_leadsByKey.end())
-            continue;
-        const QStringView rest = folded.sliced(at);
-        if (rest.size() >= kKeyLength + 2 && !(leads->second.nextUnits & nextUnitsBit(rest[kKeyLength], rest[kKeyLength + 1])))
-            continue;
-        for (const Lead &lead : leads->second.leads) {
-            quint64 fresh = lead.lists & ~possible;
-            // The first kKeyLength units are the key's.
-            if (!fresh || lead.text.size() > rest.size()
-                || !std::equal(lead.text.cbegin() + kKeyLength, lead.text.cend(), rest.cbegin() + kKeyLength))
-                continue;
-            possible |= fresh;
-            for (; fresh; fresh &= fresh - 1)
+        // Down the trie as far as the text follows it; every node passed ends leads it begins with.
+        const LeadNode *node = &m_leadNodes.front();
+        for (qsizetype k = at; k < folded.size(); ++k) {
+            const LeadChild *const children = m_leadChildren.data() + node->firstChild;
+            const LeadChild *const child = std::find_if(children, children + node->childCount,
+                                                        [unit = folded[k].unicode()](const LeadChild &c) { return c.unit == unit; });
+            if (child == children + node->childCount)
+                break;
+            node = &m_leadNodes[child->node];
+            for (quint64 fresh = node->lists & ~possible; fresh; fresh &= fresh - 1)
                 firstLead[size_t(std::countr_zero(fresh))] = at;
+            possible |= node->lists;
         }
     }
 

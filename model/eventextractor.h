@@ -8,7 +8,6 @@
 #include <QList>
 
 #include <array>
-#include <unordered_map>
 #include <vector>
 
 namespace dateline {
@@ -48,24 +47,28 @@ private:
 
     // Most sentences can match few of the cue lists, and running a list costs a scan of the
     // sentence. Cues start words with literal text ("ont signe", "declar"): a list is tried only
-    // if one of its leads starts a word of the sentence. Leads are found by their first units.
+    // if one of its leads starts a word of the sentence.
     static constexpr qsizetype kKeyLength = 3;
     static constexpr qsizetype kMaxLeadLength = 16;
     static constexpr qsizetype kFilteredLists = 64;  // one bit each; lists past these are always tried
-    struct Lead
+    // The leads in a trie of their units. Leads share long beginnings ("ont rencontre", "ont
+    // recu", ... eighty of them start "ont "): a walk from a word's start finds all those it
+    // begins with in as many steps as the word matches, whatever their number.
+    struct LeadNode
     {
-        QString text;
-        quint64 lists = 0;  // bits of the lists with a cue that begins with `text`
+        quint64 lists = 0;  // bits of the lists with a cue that begins with the text of the walk here
+        quint32 firstChild = 0;  // in m_leadChildren, where the node's children lie together
+        quint32 childCount = 0;
     };
-    struct LeadsOfKey
+    struct LeadChild
     {
-        std::vector<Lead> leads;
-        // A bit per hash of the two units after the key: "pour", "président", "contre" share a
-        // key with leads ("pourparlers", "prevenu", "convenu") and seldom go on like one.
-        quint64 nextUnits = 0;
+        char16_t unit;
+        quint32 node;
     };
-    std::unordered_map<quint64, LeadsOfKey> m_leadsByKey;  // by their first kKeyLength units, packed
-    // A bit per hash of the keys: most words start no lead, and a bit test is cheaper than the map.
+    std::vector<LeadNode> m_leadNodes;  // the first is the root
+    std::vector<LeadChild> m_leadChildren;
+    // A bit per hash of the leads' first kKeyLength units: most words start no lead, and a bit
+    // test turns them away before the walk.
     static constexpr size_t kKeyFilterBits = 4096;
     std::array<quint64, kKeyFilterBits / 64> m_keyFilter{};
     quint64 m_unfilteredLists = 0;  // lists whose leads cannot be told: always tried
