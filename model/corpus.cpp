@@ -171,6 +171,8 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             eventCount += qsizetype(eventsOf(i).size());
         }
     }
+    if (reused > 0)
+        corpus.texts = cache->texts();  // the articles taken from the cache view its texts
     reserveInHugePages(corpus.articles, articleCount);
     reserveInHugePages(corpus.events, eventCount);
     QList<FileStamp> keptStamps;

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QStringDecoder>
 #include <QThread>
 #include <QThreadPool>
 #include <QtEndian>
@@ -42,7 +43,7 @@ static_assert(sizeof(Article) == 312 && sizeof(Event) == 64 && sizeof(Paragraph)
 namespace {
 
 constexpr QByteArrayView kMagic = "DATELINE-CACHE\n";
-constexpr quint32 kFormatVersion = 3;
+constexpr quint32 kFormatVersion = 4;
 constexpr qsizetype kMaxFingerprintBytes = 64;
 constexpr qsizetype kEntriesPerBlock = 256;  // ~1 MB of text: enough blocks to share out among cores
 constexpr qint64 kSettleMs = 3000;           // above the coarsest common file time resolution, FAT's 2 s
@@ -160,15 +161,45 @@ void writeEntry(BinaryWriter &out, const Article &article, FileStamp stamp, std:
     }
 }
 
+// Where the texts of a block's entries are decoded: its stretch of the cache's text block.
+struct TextSink
+{
+    char16_t *next;
+    char16_t *end;
+    QStringDecoder decoder{QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom};
+
+    // The next string of `in`, written here and viewed where it is written; failed if the
+    // stretch has no room for it. A byte order mark that begins it is kept, as it was written.
+    QString read(BinaryReader &in)
+    {
+        const QByteArrayView utf8 = in.bytes(in.u32());
+        QChar *const start = reinterpret_cast<QChar *>(next);
+        const qsizetype room = end - next;
+        if (utf8.size() <= room) {  // one unit at most per byte: it fits
+            next = reinterpret_cast<char16_t *>(decoder.appendToBuffer(start, utf8));
+        } else {  // the stretch's last text may still fit: decoded aside first
+            QString decoded(utf8.size(), Qt::Uninitialized);
+            const qsizetype size = decoder.appendToBuffer(decoded.data(), utf8) - decoded.constData();
+            if (size > room) {
+                in.fail();
+                return {};
+            }
+            next = std::copy_n(decoded.utf16(), size, next);
+        }
+        const qsizetype size = reinterpret_cast<QChar *>(next) - start;
+        return size == 0 ? QString() : QString::fromRawData(start, size);
+    }
+};
+
 // Reads one entry into `article`, `stamp` and the events from `events` on; returns how many events it had.
 qsizetype readEntry(BinaryReader &in, const QList<QStringList> &actorLists, qsizetype entry, Article &article,
-                    FileStamp &stamp, Event *events, qsizetype eventsLeft)
+                    FileStamp &stamp, Event *events, qsizetype eventsLeft, TextSink &texts)
 {
     stamp.size = in.i64();
     stamp.modified = in.i64();
     article.filePath = in.string();
     article.fileName = in.string();
-    article.text = in.string();
+    article.text = texts.read(in);
     article.headerDate = in.string();
     article.url = in.string();
     article.title = in.string();
@@ -226,6 +257,8 @@ struct Block
     qsizetype entries = 0;
     qsizetype firstEvent = 0;
     qsizetype events = 0;
+    qsizetype firstTextUnit = 0;
+    qsizetype textUnits = 0;  // of all its articles' texts
     Frame frame;
 };
 
@@ -322,7 +355,8 @@ FileStamp FileStamp::of(const QString &path)
 CorpusCache::CorpusCache(QByteArray fingerprint) : m_fingerprint(std::move(fingerprint)) { index(); }
 
 CorpusCache::CorpusCache(QByteArray fingerprint, const Corpus &corpus, QList<FileStamp> stamps)
-    : m_fingerprint(std::move(fingerprint)), m_articles(corpus.articles), m_events(corpus.events), m_stamps(std::move(stamps))
+    : m_fingerprint(std::move(fingerprint)), m_texts(corpus.texts), m_articles(corpus.articles), m_events(corpus.events),
+      m_stamps(std::move(stamps))
 {
     Q_ASSERT(m_stamps.size() == m_articles.size());
     index();
@@ -366,6 +400,7 @@ std::optional<Corpus> CorpusCache::wholeCorpus() const
     if (m_articles.size() != size())
         return std::nullopt;
     Corpus corpus;
+    corpus.texts = m_texts;
     corpus.articles = m_articles;
     corpus.events = m_events;
     for (const Article &article : m_articles)
@@ -395,10 +430,14 @@ bool CorpusCache::write(const QString &path, QString *error, const ProgressCallb
     header.u32(blockCount);
     for (qsizetype block = 0; block < blockCount; ++block) {
         qsizetype events = 0;
-        for (const qsizetype entry : blockEntries(block))
+        qsizetype textUnits = 0;
+        for (const qsizetype entry : blockEntries(block)) {
             events += m_firstEvent.at(entry + 1) - m_firstEvent.at(entry);
+            textUnits += m_articles.at(entry).text.size();
+        }
         header.u32(qsizetype(blockEntries(block).size()));
         header.u32(events);
+        header.i64(textUnits);
     }
     header.u32(actorLists.names.size());
     for (const QString &name : std::as_const(actorLists.names))
@@ -493,16 +532,22 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     if (!headerFrame.isIntact())
         return ignored(u"the header is corrupt"_s);
     BinaryReader header(headerFrame.payload);
-    QList<Block> blocks(header.count(8));
+    QList<Block> blocks(header.count(16));
     qsizetype entryCount = 0;
     qsizetype eventCount = 0;
+    qsizetype textUnitCount = 0;
     for (Block &block : blocks) {
         block.firstEntry = entryCount;
         block.entries = header.u32();
         block.firstEvent = eventCount;
         block.events = header.u32();
+        block.firstTextUnit = textUnitCount;
+        block.textUnits = header.i64();
+        if (block.textUnits < 0 || block.textUnits > bytes.size())
+            header.fail();
         entryCount += block.entries;
         eventCount += block.events;
+        textUnitCount += block.textUnits;
     }
     QStringList names(header.count(kStringBytes));
     for (QString &name : names)
@@ -525,8 +570,9 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     const Frame savedWords = readFrame(in);
     if (!in.ok() || !in.atEnd())
         return ignored(u"the file is truncated or corrupt"_s);
-    // Checked before allocating: entries and events cannot take fewer bytes than their smallest encoding.
-    if (entryCount > bytes.size() / kEntryBytes || eventCount > bytes.size() / kEventBytes)
+    // Checked before allocating: entries and events cannot take fewer bytes than their smallest
+    // encoding, nor a UTF-16 unit of text fewer than one byte of UTF-8.
+    if (entryCount > bytes.size() / kEntryBytes || eventCount > bytes.size() / kEventBytes || textUnitCount > bytes.size())
         return ignored(u"the header is corrupt"_s);
 
     reserveInHugePages(cache.m_articles, entryCount);
@@ -534,6 +580,9 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     cache.m_articles.resize(entryCount);
     cache.m_events.resize(eventCount);
     cache.m_stamps.resize(entryCount);
+    // Not zeroed: each block writes its own stretch, and checks that it wrote all of it.
+    const std::shared_ptr<char16_t[]> texts(new char16_t[size_t(textUnitCount)]);
+    adviseHugePages(texts.get(), size_t(textUnitCount) * sizeof(char16_t));
     // Written through plain pointers from several threads, each to its own elements.
     Article *articles = cache.m_articles.data();
     Event *events = cache.m_events.data();
@@ -548,13 +597,16 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
         BinaryReader entries(block.frame.payload);
         qsizetype event = block.firstEvent;
         const qsizetype eventsEnd = block.firstEvent + block.events;
+        char16_t *const blockTexts = texts.get() + block.firstTextUnit;
+        TextSink sink{blockTexts, blockTexts + block.textUnits};
         for (qsizetype entry = block.firstEntry; entries.ok() && entry < block.firstEntry + block.entries; ++entry)
-            event += readEntry(entries, actorLists, entry, articles[entry], stamps[entry], events + event, eventsEnd - event);
-        if (!entries.ok() || !entries.atEnd() || event != eventsEnd)
+            event += readEntry(entries, actorLists, entry, articles[entry], stamps[entry], events + event, eventsEnd - event, sink);
+        if (!entries.ok() || !entries.atEnd() || event != eventsEnd || sink.next != sink.end)
             corrupt = true;
     });
     if (corrupt || !savedWords.isIntact())
         return ignored(u"a block is corrupt"_s);
+    cache.m_texts = texts;
     cache.index();
     cache.m_savedWords = savedWords.payload.toByteArray();
     qCDebug(lcCorpusCache) << "Read" << cache.size() << "articles and" << eventCount << "events from" << path << "in"

@@ -49,7 +49,8 @@ struct FileStamp
 // The file is binary: a magic, a format version and the fingerprint, then frames of a length, a
 // checksum and a payload: a header (block sizes, the actor names and the lists of them that events
 // use), blocks of entries, which are checked and decoded on all cores, and the saved index words
-// (possibly none). Any mismatch makes read() ignore the whole file, and every length is checked
+// (possibly none). The block sizes include the UTF-16 length of their texts, which are decoded
+// into one block of memory, each block into its own stretch of it (see SharedTexts). Any mismatch makes read() ignore the whole file, and every length is checked
 // against the bytes left, so a corrupt file is never trusted, never makes it allocate more than a
 // few times its own size and never loops.
 class CorpusCache final
@@ -80,6 +81,8 @@ public:
     // The entry of the file at `path` if it was read with this same stamp, otherwise -1.
     qsizetype find(const QString &path, const FileStamp &stamp) const;
     const Article &article(qsizetype entry) const { return m_articles.at(entry); }
+    // What the texts of articles read from the file view: a corpus with any of them must hold it.
+    const SharedTexts &texts() const { return m_texts; }
     // The entry's events; their Event::article is the entry.
     std::span<const Event> events(qsizetype entry) const;
     FileStamp stamp(qsizetype entry) const { return m_stamps.at(entry); }
@@ -95,6 +98,7 @@ private:
     void index();  // fills m_firstEvent and m_entryByPath
 
     QByteArray m_fingerprint;
+    SharedTexts m_texts;
     QList<Article> m_articles;
     QList<Event> m_events;         // grouped by article
     QList<FileStamp> m_stamps;     // one per article

@@ -230,6 +230,8 @@ private slots:
     void roundTrip_keepsEveryField();
     void roundTrip_sharesActorLists();
     void roundTrip_keepsSavedWords();
+    void roundTrip_keepsTextsAsWritten();
+    void textsReadFromTheFile_outliveTheCache();
     void articlesWithoutTextOrStamp_areNotCached();
     void cacheFile_isNamedAfterTheSortedPaths();
 
@@ -330,6 +332,45 @@ void TestCorpusCache::roundTrip_keepsSavedWords()
 
     QVERIFY(CorpusCache(kFingerprint, handMadeCorpus(), stampsFor(handMadeCorpus())).write(cachePath()));
     QCOMPARE(CorpusCache::read(cachePath(), kFingerprint).takeSavedWords(), QByteArray());
+}
+
+void TestCorpusCache::roundTrip_keepsTextsAsWritten()
+{
+    // Each block's last text is decoded aside, the others in place (see TextSink): both are tried.
+    Corpus corpus = handMadeCorpus();
+    corpus.articles[0].text.prepend(QChar(0xFEFF));  // a byte order mark is text like any other
+    corpus.articles[1].text.append(QChar(0));
+    corpus.articles[2].text.prepend(QChar(0xFEFF));
+    QVERIFY(CorpusCache(kFingerprint, corpus, stampsFor(corpus)).write(cachePath()));
+
+    const CorpusCache cache = CorpusCache::read(cachePath(), kFingerprint);
+    QCOMPARE(cache.size(), 3);
+    for (qsizetype i = 0; i < 3; ++i)
+        QCOMPARE(cache.article(i).text, corpus.articles.at(i).text);
+}
+
+void TestCorpusCache::textsReadFromTheFile_outliveTheCache()
+{
+    // The texts are decoded into memory the cache shares with the corpora made of it.
+    const Corpus written = handMadeCorpus();
+    QVERIFY(CorpusCache(kFingerprint, written, stampsFor(written)).write(cachePath()));
+    const std::optional<Corpus> whole = CorpusCache::read(cachePath(), kFingerprint).wholeCorpus();
+    QVERIFY(whole);
+    QCOMPARE(whole->articles.size(), written.articles.size());
+    for (qsizetype i = 0; i < written.articles.size(); ++i)
+        compareArticles(whole->articles.at(i), written.articles.at(i));
+
+    // The same for articles taken one by one, the others read again.
+    CorpusCache cache(m_fingerprint);
+    loadCorpus(*m_extractor, articleFiles(), &cache);
+    QVERIFY(cache.write(cachePath()));
+    QVERIFY(writeFile(articlePath(1), readFile(articlePath(1)) + "\nUne ligne de plus.\n"));
+    cache = CorpusCache::read(cachePath(), m_fingerprint);
+    CacheStats stats;
+    const Corpus corpus = loadCorpus(*m_extractor, articleFiles(), &cache, &stats);
+    QCOMPARE(stats.reused, 4);
+    cache = CorpusCache(m_fingerprint);
+    compareCorpora(corpus, loadCorpus(*m_extractor, articleFiles()));
 }
 
 void TestCorpusCache::articlesWithoutTextOrStamp_areNotCached()
@@ -481,6 +522,9 @@ void TestCorpusCache::corruptFile_isIgnoredAndRebuilt_data()
     QTest::newRow("huge frame length") << u"frame length"_s;
     QTest::newRow("huge block count in a checksummed header") << u"block count"_s;
     QTest::newRow("huge entry count in a checksummed header") << u"entry count"_s;
+    QTest::newRow("a block's texts one unit longer in a checksummed header") << u"text longer"_s;
+    QTest::newRow("a block's texts one unit shorter in a checksummed header") << u"text shorter"_s;
+    QTest::newRow("huge text length in a checksummed header") << u"text huge"_s;
 }
 
 void TestCorpusCache::corruptFile_isIgnoredAndRebuilt()
@@ -522,6 +566,12 @@ void TestCorpusCache::corruptFile_isIgnoredAndRebuilt()
         forgeHeader(0, 0xFFFF'FFF0u);
     else if (damage == u"entry count")
         forgeHeader(4, 0xFFFF'FFF0u);
+    else if (damage.startsWith(u"text")) {
+        // The first block's text length, after its entry and event counts.
+        constexpr qsizetype kTextUnits = 12;
+        const auto units = qFromLittleEndian<quint32>(bytes.constData() + header + 16 + kTextUnits);
+        forgeHeader(kTextUnits, damage == u"text longer" ? units + 1 : damage == u"text shorter" ? units - 1 : 0xFFFF'FFF0u);
+    }
     QVERIFY(writeFile(cachePath(), bytes));
 
     QTest::ignoreMessage(QtWarningMsg, kIgnoredMessage);
