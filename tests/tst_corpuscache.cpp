@@ -9,7 +9,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -18,6 +21,8 @@
 #include <QThread>
 #include <QtEndian>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <memory>
 
@@ -188,6 +193,29 @@ qsizetype headerFrameOffset(const QByteArray &bytes)
     return fingerprintSizeOffset + 4 + qFromLittleEndian<quint32>(bytes.constData() + fingerprintSizeOffset);
 }
 
+// Whether every span of `corpus` lies inside the text of its article.
+bool spansInsideTexts(const Corpus &corpus)
+{
+    const auto inside = [](const Article &article, TextSpan span) {
+        return span.start >= 0 && span.start <= span.end && span.end <= article.text.size();
+    };
+    for (const Article &article : corpus.articles) {
+        bool ok = inside(article, article.titleSpan);
+        for (const Paragraph &paragraph : article.paragraphs)
+            ok = ok && inside(article, paragraph.span);
+        for (const QList<TextSpan> *spans : {&article.sentences, &article.junk})
+            ok = ok && std::all_of(spans->cbegin(), spans->cend(), [&](TextSpan span) { return inside(article, span); });
+        if (!ok)
+            return false;
+    }
+    return std::all_of(corpus.events.cbegin(), corpus.events.cend(), [&](const Event &event) {
+        if (event.article < 0 || event.article >= corpus.articles.size())
+            return false;
+        const Article &article = corpus.articles.at(event.article);
+        return inside(article, event.evidence) && inside(article, event.dateSpan) && inside(article, event.locationSpan);
+    });
+}
+
 // The child's part of killedWhileWriting_leavesThePreviousFile: a cache of some tens of megabytes,
 // and a hang once its first block is written, until the test kills it.
 int writeCacheAndHang(const QString &path)
@@ -244,6 +272,7 @@ private slots:
 
     void corruptFile_isIgnoredAndRebuilt_data();
     void corruptFile_isIgnoredAndRebuilt();
+    void forgedPayloads_areReadSafelyOrRefused();
     void killedWhileWriting_leavesThePreviousFile();
     void staleCacheFiles_goLeastRecentlyUsedFirst();
 
@@ -586,6 +615,58 @@ void TestCorpusCache::corruptFile_isIgnoredAndRebuilt()
     QVERIFY(stats.changed);
     QVERIFY(cache.write(cachePath()));
     QCOMPARE(CorpusCache::read(cachePath(), m_fingerprint).size(), 5);
+}
+
+void TestCorpusCache::forgedPayloads_areReadSafelyOrRefused()
+{
+    // Bytes changed inside a frame whose checksum is then made to match, as a file written to
+    // harm the reader would be: it must refuse the file or read it whole, never read or write
+    // out of bounds (which the sanitizer build would catch) nor give a span outside its text.
+    CorpusCache cache(m_fingerprint);
+    loadCorpus(*m_extractor, articleFiles(), &cache);
+    QVERIFY(cache.write(cachePath()));
+    const QByteArray written = readFile(cachePath());
+    struct Frame
+    {
+        qsizetype start;  // of its length, then checksum, then payload
+        qsizetype size;
+    };
+    QList<Frame> frames;
+    for (qsizetype at = headerFrameOffset(written); at < written.size();) {
+        frames.append({at, qsizetype(qFromLittleEndian<qint64>(written.constData() + at))});
+        at += 16 + frames.constLast().size;
+    }
+    QVERIFY(frames.size() >= 3);  // the header, a block, the saved words
+
+    QRandomGenerator random(20261206);  // fixed: a failure is reproducible
+    int readWhole = 0;
+    QLoggingCategory::setFilterRules(u"dateline.cache.warning=false\ndateline.cache.debug=false"_s);  // hundreds of "Ignoring the cache"
+    const auto restoreLogging = qScopeGuard([] { QLoggingCategory::setFilterRules({}); });
+    for (int round = 0; round < 400; ++round) {
+        QByteArray bytes = written;
+        const Frame frame = frames.at(random.bounded(int(frames.size())));
+        if (frame.size < 4)
+            continue;
+        char *payload = bytes.data() + frame.start + 16;
+        for (int change = 1 + random.bounded(4); change > 0; --change) {
+            const qsizetype at = random.bounded(frame.size - 3);
+            // A byte flipped, or a 32-bit count or length made small, large or huge.
+            static constexpr std::array<quint32, 5> kNumbers{0, 1, 255, 0x7FFF'FFFFu, 0xFFFF'FFFFu};
+            if (random.bounded(2) == 0)
+                payload[at] = char(payload[at] ^ (1 << random.bounded(8)));
+            else
+                qToLittleEndian(kNumbers.at(random.bounded(int(kNumbers.size()))), payload + at);
+        }
+        qToLittleEndian(cacheChecksum(QByteArrayView(payload, frame.size)), bytes.data() + frame.start + 8);
+        QVERIFY(writeFile(cachePath(), bytes));
+
+        const std::optional<Corpus> read = CorpusCache::read(cachePath(), m_fingerprint).wholeCorpus();
+        if (read && !read->articles.isEmpty()) {
+            ++readWhole;
+            QVERIFY2(spansInsideTexts(*read), qPrintable(u"round %1"_s.arg(round)));
+        }
+    }
+    QVERIFY(readWhole > 0);  // some changes leave a readable file: its contents were checked too
 }
 
 void TestCorpusCache::killedWhileWriting_leavesThePreviousFile()
