@@ -24,7 +24,7 @@ struct Problem
 
 // Article texts decoded side by side into one block, which the articles' texts view
 // (QString::fromRawData) instead of each owning a heap block: reading a cache of 100,000 articles,
-// allocating and faulting in a block per text cost most of the time. Whoever holds such articles
+// allocating and faulting in a block per text took half the time. Whoever holds such articles
 // holds the block too.
 using SharedTexts = std::shared_ptr<const char16_t[]>;
 

@@ -179,12 +179,12 @@ struct TextSink
             next = reinterpret_cast<char16_t *>(decoder.appendToBuffer(start, utf8));
         } else {  // the stretch's last text may still fit: decoded aside first
             QString decoded(utf8.size(), Qt::Uninitialized);
-            const qsizetype size = decoder.appendToBuffer(decoded.data(), utf8) - decoded.constData();
-            if (size > room) {
+            const qsizetype decodedSize = decoder.appendToBuffer(decoded.data(), utf8) - decoded.constData();
+            if (decodedSize > room) {
                 in.fail();
                 return {};
             }
-            next = std::copy_n(decoded.utf16(), size, next);
+            next = std::copy_n(decoded.utf16(), decodedSize, next);
         }
         const qsizetype size = reinterpret_cast<QChar *>(next) - start;
         return size == 0 ? QString() : QString::fromRawData(start, size);

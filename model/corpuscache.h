@@ -50,9 +50,10 @@ struct FileStamp
 // checksum and a payload: a header (block sizes, the actor names and the lists of them that events
 // use), blocks of entries, which are checked and decoded on all cores, and the saved index words
 // (possibly none). The block sizes include the UTF-16 length of their texts, which are decoded
-// into one block of memory, each block into its own stretch of it (see SharedTexts). Any mismatch makes read() ignore the whole file, and every length is checked
-// against the bytes left, so a corrupt file is never trusted, never makes it allocate more than a
-// few times its own size and never loops.
+// into one block of memory, each block into its own stretch of it (see SharedTexts). Any mismatch
+// makes read() ignore the whole file, and every length is checked against the bytes left, so a
+// corrupt file is never trusted, never makes it allocate more than a few times its own size and
+// never loops.
 class CorpusCache final
 {
 public:

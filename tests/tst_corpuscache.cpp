@@ -12,8 +12,8 @@
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QScopeGuard>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -640,7 +640,8 @@ void TestCorpusCache::forgedPayloads_areReadSafelyOrRefused()
 
     QRandomGenerator random(20261206);  // fixed: a failure is reproducible
     int readWhole = 0;
-    QLoggingCategory::setFilterRules(u"dateline.cache.warning=false\ndateline.cache.debug=false"_s);  // hundreds of "Ignoring the cache"
+    // Not hundreds of "Ignoring the cache" in the log.
+    QLoggingCategory::setFilterRules(u"dateline.cache.warning=false\ndateline.cache.debug=false"_s);
     const auto restoreLogging = qScopeGuard([] { QLoggingCategory::setFilterRules({}); });
     for (int round = 0; round < 400; ++round) {
         QByteArray bytes = written;
