@@ -175,7 +175,7 @@ struct TextSink
         const QByteArrayView utf8 = in.bytes(in.u32());
         QChar *const start = reinterpret_cast<QChar *>(next);
         const qsizetype room = end - next;
-        if (utf8.size() <= room) {  // one unit at most per byte: it fits
+        if (utf8.size() <= room) {  // stateless, the decoder makes one unit at most per byte: it fits
             next = reinterpret_cast<char16_t *>(decoder.appendToBuffer(start, utf8));
         } else {  // the stretch's last text may still fit: decoded aside first
             QString decoded(utf8.size(), Qt::Uninitialized);
@@ -532,7 +532,8 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     if (!headerFrame.isIntact())
         return ignored(u"the header is corrupt"_s);
     BinaryReader header(headerFrame.payload);
-    QList<Block> blocks(header.count(16));
+    constexpr qsizetype kBlockSizesBytes = 4 + 4 + 8;  // entries, events, text units
+    QList<Block> blocks(header.count(kBlockSizesBytes));
     qsizetype entryCount = 0;
     qsizetype eventCount = 0;
     qsizetype textUnitCount = 0;
@@ -543,11 +544,13 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
         block.events = header.u32();
         block.firstTextUnit = textUnitCount;
         block.textUnits = header.i64();
-        if (block.textUnits < 0 || block.textUnits > bytes.size())
+        // A unit of text takes a byte of UTF-8 at least: the sum stays within the file's size.
+        if (block.textUnits < 0 || block.textUnits > bytes.size() - textUnitCount)
             header.fail();
+        else
+            textUnitCount += block.textUnits;
         entryCount += block.entries;
         eventCount += block.events;
-        textUnitCount += block.textUnits;
     }
     QStringList names(header.count(kStringBytes));
     for (QString &name : names)
@@ -570,9 +573,8 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     const Frame savedWords = readFrame(in);
     if (!in.ok() || !in.atEnd())
         return ignored(u"the file is truncated or corrupt"_s);
-    // Checked before allocating: entries and events cannot take fewer bytes than their smallest
-    // encoding, nor a UTF-16 unit of text fewer than one byte of UTF-8.
-    if (entryCount > bytes.size() / kEntryBytes || eventCount > bytes.size() / kEventBytes || textUnitCount > bytes.size())
+    // Checked before allocating: entries and events cannot take fewer bytes than their smallest encoding.
+    if (entryCount > bytes.size() / kEntryBytes || eventCount > bytes.size() / kEventBytes)
         return ignored(u"the header is corrupt"_s);
 
     reserveInHugePages(cache.m_articles, entryCount);
@@ -581,7 +583,7 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     cache.m_events.resize(eventCount);
     cache.m_stamps.resize(entryCount);
     // Not zeroed: each block writes its own stretch, and checks that it wrote all of it.
-    const std::shared_ptr<char16_t[]> texts(new char16_t[size_t(textUnitCount)]);
+    const std::shared_ptr<char16_t[]> texts = std::make_shared_for_overwrite<char16_t[]>(size_t(textUnitCount));
     adviseHugePages(texts.get(), size_t(textUnitCount) * sizeof(char16_t));
     // Written through plain pointers from several threads, each to its own elements.
     Article *articles = cache.m_articles.data();

@@ -81,6 +81,7 @@ public:
 
     // The entry of the file at `path` if it was read with this same stamp, otherwise -1.
     qsizetype find(const QString &path, const FileStamp &stamp) const;
+    // Its text may view texts(): whoever keeps a copy of it keeps texts() too.
     const Article &article(qsizetype entry) const { return m_articles.at(entry); }
     // What the texts of articles read from the file view: a corpus with any of them must hold it.
     const SharedTexts &texts() const { return m_texts; }

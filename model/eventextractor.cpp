@@ -218,7 +218,8 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
         const quint64 key = packedKey(folded.sliced(at, kKeyLength));
         if (const size_t filterBit = keyFilterBit(key, kKeyFilterBits); !(m_keyFilter[filterBit / 64] >> (filterBit % 64) & 1))
             continue;
-        // Down the trie as far as the text follows it; every node passed ends leads it begins with.
+        // Down the trie as far as the text follows it: the text at `at` begins with every lead
+        // that ends at a node passed.
         const LeadNode *node = &m_leadNodes.front();
         for (qsizetype k = at; k < folded.size(); ++k) {
             const LeadChild *const children = m_leadChildren.data() + node->firstChild;
