@@ -46,6 +46,14 @@ std::unique_ptr<dateline::MainWindow> newWindow()
 void open(benchmark::State &state, bool cached)
 {
     qint64 longestStall = 0;
+    if (cached && QDir(cacheFolder()).isEmpty()) {
+        // Run alone, it writes the cache BM_OpenCold would have written, untimed.
+        auto window = newWindow();
+        openIn(*window, longestStall);
+        window.reset();
+        dateline::workerPool()->waitForDone();
+        longestStall = 0;
+    }
     for (auto _ : state) {
         state.PauseTiming();
         if (!cached)
@@ -82,7 +90,9 @@ void BM_ReopenCached(benchmark::State &state)
 
 } // namespace
 
-// Cold first: it writes the cache the second one reads.
+// Cold first: it writes the cache the second one reads. One open from the cache per process, as
+// when Dateline starts again: a second one would reuse the memory the first freed, without its
+// page faults (scripts/run-benchmarks.sh runs it in processes of its own).
 BENCHMARK(BM_OpenCold)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
-BENCHMARK(BM_OpenCached)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_OpenCached)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_ReopenCached)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
