@@ -11,7 +11,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace dateline {
@@ -112,8 +114,11 @@ private:
         }
     };
 
-    EventIndex(std::shared_ptr<const Corpus> corpus, Postings sentenceWords, Postings titleWords);
+    struct WithoutWords {};
+    EventIndex(std::shared_ptr<const Corpus> corpus, WithoutWords);  // the words are for the caller to fill in
     void indexEvents();  // everything but the words
+    // What savedWords() wrote, each list checked against the number of events and of articles.
+    static std::optional<std::pair<Postings, Postings>> readSavedWords(QByteArrayView saved, qsizetype events, qsizetype articles);
 
     static Postings invert(qsizetype documents, const std::function<QStringView(qsizetype)> &text);
     static Bits documentsWithAll(const Postings &postings, qsizetype documents, const QList<QStringView> &queryWords);

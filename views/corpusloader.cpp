@@ -12,6 +12,8 @@
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <future>
+
 using namespace Qt::StringLiterals;
 
 namespace dateline {
@@ -27,27 +29,30 @@ void CorpusLoader::runJob(QPromise<Job> &promise, const QStringList &paths, Job 
 {
     QElapsedTimer timer;
     timer.start();
+    if (!job.extractor)
+        job.fingerprint = extractorFingerprint();  // just before the extractor reads the same resource files
+    // The cache file is read on a thread of its own while the extractor is built and the files
+    // are listed: neither needs the other.
+    const bool cacheRead = !job.cacheFile.isEmpty() && (!job.cache || job.cache->fingerprint() != job.fingerprint);
+    std::future<CorpusCache> cacheFromFile;
+    if (cacheRead)
+        cacheFromFile = std::async(std::launch::async, &CorpusCache::read, job.cacheFile, job.fingerprint);
+    if (!job.extractor)
+        job.extractor = std::make_shared<const Extractor>();
     QStringList missing;
     QList<Problem> skipped;
     QStringList folders;
     const QStringList files = listArticleFiles(paths, &missing, &skipped, &folders);
-    if (!job.extractor) {
-        // Just before the extractor reads the same resource files.
-        job.fingerprint = extractorFingerprint();
-        job.extractor = std::make_shared<const Extractor>();
-    }
     // loadCorpus reports from several threads; QPromise serialises them and drops stale values.
     const auto progress = [&promise](int done, int) { promise.setProgressValue(done); };
     Corpus corpus;
     CacheStats stats;
     QByteArray savedWords;
-    bool cacheRead = false;  // from the file, rather than the one the last load kept
     if (job.cacheFile.isEmpty()) {
         promise.setProgressRange(0, int(files.size()));
         corpus = loadCorpus(*job.extractor, files, progress, cancel.get());
     } else {
-        cacheRead = !job.cache || job.cache->fingerprint() != job.fingerprint;
-        CorpusCache cache = cacheRead ? CorpusCache::read(job.cacheFile, job.fingerprint) : *job.cache;
+        CorpusCache cache = cacheRead ? cacheFromFile.get() : *job.cache;
         promise.setProgressRange(0, int(files.size()));  // the bar stays busy while the cache is read
         corpus = loadCorpus(*job.extractor, files, &cache, &stats, progress, cancel.get());
         savedWords = cache.takeSavedWords();
