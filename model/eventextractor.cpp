@@ -49,10 +49,10 @@ quint64 packedKey(QStringView text)
     return quint64(text[0].unicode()) << 32 | quint64(text[1].unicode()) << 16 | text[2].unicode();
 }
 
-// The position of a packed key in the key filter: the well-mixed high bits of a multiplicative hash.
-size_t keyFilterBit(quint64 key, size_t bits)
+// Where a packed key's probe starts in a table of 2^bits slots: the well-mixed high bits of a multiplicative hash.
+size_t keySlot(quint64 key, int bits)
 {
-    return size_t((key * 0x9E3779B97F4A7C15ULL) >> 52) % bits;
+    return size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
 }
 
 } // namespace
@@ -165,8 +165,6 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
                 continue;
             }
             for (const QString &lead : std::as_const(leads)) {
-                const size_t filterBit = keyFilterBit(packedKey(lead), kKeyFilterBits);
-                m_keyFilter[filterBit / 64] |= quint64(1) << (filterBit % 64);
                 quint32 node = 0;
                 for (const QChar unit : lead) {
                     const auto [child, added] = trie[node].children.try_emplace(unit.unicode(), quint32(trie.size()));
@@ -183,6 +181,35 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         m_leadNodes.push_back({node.lists, quint32(m_leadChildren.size()), quint32(node.children.size())});
         for (const auto &[unit, child] : node.children)
             m_leadChildren.push_back({unit, child});
+    }
+
+    // Every lead has kKeyLength units or more: the nodes that deep, keyed by the units above them.
+    std::vector<KeyNode> keyNodes;
+    for (const auto &[first, depth1] : trie.front().children) {
+        for (const auto &[second, depth2] : trie[depth1].children) {
+            for (const auto &[third, depth3] : trie[depth2].children)
+                keyNodes.push_back({quint64(first) << 32 | quint64(second) << 16 | third, depth3});
+        }
+    }
+    int bits = 4;
+    while ((size_t(1) << bits) < 4 * keyNodes.size())
+        ++bits;
+    m_keyBits = bits;
+    m_keyNodes.assign(size_t(1) << bits, KeyNode());
+    for (const KeyNode &keyNode : keyNodes) {
+        size_t slot = keySlot(keyNode.key, bits);
+        while (m_keyNodes[slot].node != 0)
+            slot = (slot + 1) & (m_keyNodes.size() - 1);
+        m_keyNodes[slot] = keyNode;
+    }
+}
+
+quint32 EventExtractor::keyNode(quint64 key) const
+{
+    for (size_t slot = keySlot(key, m_keyBits);; slot = (slot + 1) & (m_keyNodes.size() - 1)) {
+        const KeyNode &entry = m_keyNodes[slot];
+        if (entry.node == 0 || entry.key == key)
+            return entry.node;
     }
 }
 
@@ -210,29 +237,27 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     // after (?<!\w), which an ASCII letter, digit or underscore before rules out.
     quint64 possible = m_unfilteredLists;
     std::array<qsizetype, kFilteredLists> firstLead{};  // 0 for the unfiltered lists
-    for (qsizetype at = 0; at + kKeyLength <= folded.size(); ++at) {
-        if (at > 0) {
-            if (isAsciiWordUnit(folded[at - 1]))
-                continue;
-        }
-        const quint64 key = packedKey(folded.sliced(at, kKeyLength));
-        if (const size_t filterBit = keyFilterBit(key, kKeyFilterBits); !(m_keyFilter[filterBit / 64] >> (filterBit % 64) & 1))
-            continue;
+    forEachPositionAfterNonWord(folded, folded.size() - kKeyLength + 1, [&](qsizetype at) {
+        const quint32 start = keyNode(packedKey(folded.sliced(at, kKeyLength)));
+        if (start == 0)
+            return;
         // Down the trie as far as the text follows it: the text at `at` begins with every lead
         // that ends at a node passed.
-        const LeadNode *node = &m_leadNodes.front();
-        for (qsizetype k = at; k < folded.size(); ++k) {
+        const LeadNode *node = &m_leadNodes[start];
+        for (qsizetype k = at + kKeyLength;; ++k) {
+            for (quint64 fresh = node->lists & ~possible; fresh; fresh &= fresh - 1)
+                firstLead[size_t(std::countr_zero(fresh))] = at;
+            possible |= node->lists;
+            if (k == folded.size())
+                break;
             const LeadChild *const children = m_leadChildren.data() + node->firstChild;
             const LeadChild *const child = std::find_if(children, children + node->childCount,
                                                         [unit = folded[k].unicode()](const LeadChild &c) { return c.unit == unit; });
             if (child == children + node->childCount)
                 break;
             node = &m_leadNodes[child->node];
-            for (quint64 fresh = node->lists & ~possible; fresh; fresh &= fresh - 1)
-                firstLead[size_t(std::countr_zero(fresh))] = at;
-            possible |= node->lists;
         }
-    }
+    });
 
     for (qsizetype index = 0; index < m_cueLists.size(); ++index) {
         const bool filtered = index < kFilteredLists;

@@ -67,10 +67,17 @@ private:
     };
     std::vector<LeadNode> m_leadNodes;  // the first is the root
     std::vector<LeadChild> m_leadChildren;
-    // A bit per hash of the leads' first kKeyLength units: most words start no lead, and a bit
-    // test turns them away before the walk.
-    static constexpr size_t kKeyFilterBits = 4096;
-    std::array<quint64, kKeyFilterBits / 64> m_keyFilter{};
+    // The nodes the first kKeyLength units of a lead lead to, by those units packed, in open
+    // addressing: a word's first units find where its walk starts, or (for most words) that
+    // no lead starts like it, in a probe or two. A slot whose node is the root is empty.
+    struct KeyNode
+    {
+        quint64 key = 0;
+        quint32 node = 0;
+    };
+    std::vector<KeyNode> m_keyNodes;  // 2^m_keyBits slots, at most a quarter full
+    int m_keyBits = 0;
+    quint32 keyNode(quint64 key) const;  // 0 if no lead starts with the units of `key`
     quint64 m_unfilteredLists = 0;  // lists whose leads cannot be told: always tried
 };
 

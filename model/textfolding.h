@@ -7,12 +7,17 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace dateline {
 
@@ -78,6 +83,46 @@ inline constexpr std::array<quint8, 0x80> kAsciiClasses = [] {
 }();
 // Whether `unit` is ASCII and of one of `classes` (AsciiClass values or'ed together).
 constexpr bool isAsciiOf(char16_t unit, unsigned classes) { return unit < 0x80 && (kAsciiClasses[unit] & classes); }
+
+#ifdef __SSE2__
+// Bit k set when units[k], of the eight from `units` on, is an ASCII letter, digit or underscore.
+inline unsigned asciiWordUnitMask8(const char16_t *units)
+{
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units));
+    // x - first, wrapping, is at most `span` only for units from first to first + span.
+    const auto inRange = [](__m128i x, char16_t first, short span) {
+        return _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(x, _mm_set1_epi16(short(first))), _mm_set1_epi16(span)),
+                               _mm_setzero_si128());
+    };
+    // Setting 0x20 lowers capitals and moves no other unit into a-z.
+    const __m128i letter = inRange(_mm_or_si128(v, _mm_set1_epi16(0x20)), u'a', 25);
+    const __m128i word = _mm_or_si128(_mm_or_si128(letter, inRange(v, u'0', 9)), _mm_cmpeq_epi16(v, _mm_set1_epi16(u'_')));
+    return unsigned(_mm_movemask_epi8(_mm_packs_epi16(word, word))) & 0xFFu;
+}
+#endif
+
+// Calls visit(at), in order, for each position at < count of `text` (count <= text.size())
+// that starts it or follows a unit other than an ASCII letter, digit or underscore: where a
+// pattern's (?<!\w) holds without Unicode properties. Most units are letters: eight at a time.
+template<typename Visit>
+void forEachPositionAfterNonWord(QStringView text, qsizetype count, Visit visit)
+{
+    if (count <= 0)
+        return;
+    visit(qsizetype(0));
+    const char16_t *const units = text.utf16();
+    qsizetype before = 0;  // the unit before the positions looked at
+#ifdef __SSE2__
+    for (; before + 8 < count; before += 8) {
+        for (unsigned after = ~asciiWordUnitMask8(units + before) & 0xFFu; after; after &= after - 1)
+            visit(before + 1 + std::countr_zero(after));
+    }
+#endif
+    for (; before + 1 < count; ++before) {
+        if (!isAsciiOf(units[before], AsciiLetter | AsciiDigit | AsciiUnderscore))
+            visit(before + 1);
+    }
+}
 
 // The characters French text uses as apostrophes: ' ’ ‘ ʼ ´ `. Inline: tokenizers ask it of every character.
 inline bool isApostrophe(QChar c)

@@ -18,6 +18,7 @@ private slots:
     void findsWholeWordsOnly_data();
     void findsWholeWordsOnly();
     void splitsWords();
+    void visitsThePositionsAfterNonWordUnits();
     void convertsToCodePointOffsets();
 };
 
@@ -92,6 +93,35 @@ void TestTextFolding::splitsWords()
         words.append(text.mid(span.start, span.length()));
     QCOMPARE(words, (QStringList{u"L"_s, u"homme"_s, u"fort"_s, u"du"_s, u"Kremlin"_s, u"sino-russe"_s, u"Kim"_s, u"Jong-un"_s,
                                  u"qu"_s, u"il"_s, u"voit"_s, u"à"_s, u"Xi'an"_s, u"aujourd'hui"_s}));
+}
+
+void TestTextFolding::visitsThePositionsAfterNonWordUnits()
+{
+    // Units on both sides of every class boundary (the neighbours of A-Z, a-z, 0-9 and _, and
+    // units beyond ASCII that a careless mask would take for letters), in texts long and short
+    // enough to cross blocks of eight units and to end inside one.
+    const std::u16string units = u"aAzZ09_ @[`{/:-'\u00E9\u00C9\u2019\uFF21\u0130\u0161\u0041\u007F";
+    const auto isWordUnit = [](char16_t c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+    };
+    quint32 random = 12345;
+    for (int round = 0; round < 2000; ++round) {
+        QString text;
+        const int size = round % 41;
+        for (int i = 0; i < size; ++i) {
+            random = random * 1103515245 + 12345;
+            text.append(QChar(units[(random >> 16) % units.size()]));
+        }
+        const qsizetype count = round % 3 == 0 ? std::max<qsizetype>(size - 2, 0) : size;
+        QList<qsizetype> expected;
+        for (qsizetype at = 0; at < count; ++at) {
+            if (at == 0 || !isWordUnit(text[at - 1].unicode()))
+                expected.append(at);
+        }
+        QList<qsizetype> visited;
+        forEachPositionAfterNonWord(text, count, [&](qsizetype at) { visited.append(at); });
+        QCOMPARE(visited, expected);
+    }
 }
 
 void TestTextFolding::convertsToCodePointOffsets()
