@@ -36,12 +36,8 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
     tokens.reserve(size_t(text.size() / 5 + 1));
     const qsizetype n = text.size();
     const char16_t *const units = text.utf16();
-    // The run of ASCII letters from i on, the bulk of most words, in a loop of its own.
-    const auto pastAsciiLetters = [&](qsizetype i) {
-        while (i < n && isAsciiOf(units[i], AsciiLetter))
-            ++i;
-        return i;
-    };
+    // The run of ASCII letters from i on, the bulk of most words, eight units at a time.
+    const auto pastAsciiLetters = [&](qsizetype i) { return pastAsciiRun(units + i, units + n, AsciiLetter) - units; };
     qsizetype i = 0;
     qsizetype blanks = 0;
     bool lineBreak = false;

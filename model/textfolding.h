@@ -85,8 +85,9 @@ inline constexpr std::array<quint8, 0x80> kAsciiClasses = [] {
 constexpr bool isAsciiOf(char16_t unit, unsigned classes) { return unit < 0x80 && (kAsciiClasses[unit] & classes); }
 
 #ifdef __SSE2__
-// Bit k set when units[k], of the eight from `units` on, is an ASCII letter, digit or underscore.
-inline unsigned asciiWordUnitMask8(const char16_t *units)
+// Bit k set when units[k], of the eight from `units` on, is ASCII and of one of `classes`
+// (AsciiLetter, AsciiDigit and AsciiUnderscore or'ed together): isAsciiOf() for eight units.
+inline unsigned asciiMask8(const char16_t *units, unsigned classes)
 {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units));
     // x - first, wrapping, is at most `span` only for units from first to first + span.
@@ -94,12 +95,31 @@ inline unsigned asciiWordUnitMask8(const char16_t *units)
         return _mm_cmpeq_epi16(_mm_subs_epu16(_mm_sub_epi16(x, _mm_set1_epi16(short(first))), _mm_set1_epi16(span)),
                                _mm_setzero_si128());
     };
-    // Setting 0x20 lowers capitals and moves no other unit into a-z.
-    const __m128i letter = inRange(_mm_or_si128(v, _mm_set1_epi16(0x20)), u'a', 25);
-    const __m128i word = _mm_or_si128(_mm_or_si128(letter, inRange(v, u'0', 9)), _mm_cmpeq_epi16(v, _mm_set1_epi16(u'_')));
-    return unsigned(_mm_movemask_epi8(_mm_packs_epi16(word, word))) & 0xFFu;
+    __m128i in = _mm_setzero_si128();
+    if (classes & AsciiLetter)  // setting 0x20 lowers capitals and moves no other unit into a-z
+        in = inRange(_mm_or_si128(v, _mm_set1_epi16(0x20)), u'a', 25);
+    if (classes & AsciiDigit)
+        in = _mm_or_si128(in, inRange(v, u'0', 9));
+    if (classes & AsciiUnderscore)
+        in = _mm_or_si128(in, _mm_cmpeq_epi16(v, _mm_set1_epi16(u'_')));
+    return unsigned(_mm_movemask_epi8(_mm_packs_epi16(in, in))) & 0xFFu;
 }
 #endif
+
+// The end of the run of ASCII units of `classes` (as for asciiMask8()) from `from` on, at
+// most `end`. Most words are such runs, and most are shorter than eight units: one test each.
+inline const char16_t *pastAsciiRun(const char16_t *from, const char16_t *end, unsigned classes)
+{
+#ifdef __SSE2__
+    for (; end - from >= 8; from += 8) {
+        if (const unsigned in = asciiMask8(from, classes); in != 0xFFu)
+            return from + std::countr_one(in);
+    }
+#endif
+    while (from < end && isAsciiOf(*from, classes))
+        ++from;
+    return from;
+}
 
 // Calls visit(at), in order, for each position at < count of `text` (count <= text.size())
 // that starts it or follows a unit other than an ASCII letter, digit or underscore: where a
@@ -114,7 +134,8 @@ void forEachPositionAfterNonWord(QStringView text, qsizetype count, Visit visit)
     qsizetype before = 0;  // the unit before the positions looked at
 #ifdef __SSE2__
     for (; before + 8 < count; before += 8) {
-        for (unsigned after = ~asciiWordUnitMask8(units + before) & 0xFFu; after; after &= after - 1)
+        for (unsigned after = ~asciiMask8(units + before, AsciiLetter | AsciiDigit | AsciiUnderscore) & 0xFFu; after;
+             after &= after - 1)
             visit(before + 1 + std::countr_zero(after));
     }
 #endif

@@ -19,6 +19,7 @@ private slots:
     void findsWholeWordsOnly();
     void splitsWords();
     void visitsThePositionsAfterNonWordUnits();
+    void stepsOverRunsOfAsciiClasses();
     void convertsToCodePointOffsets();
 };
 
@@ -95,32 +96,66 @@ void TestTextFolding::splitsWords()
                                  u"qu"_s, u"il"_s, u"voit"_s, u"à"_s, u"Xi'an"_s, u"aujourd'hui"_s}));
 }
 
-void TestTextFolding::visitsThePositionsAfterNonWordUnits()
+namespace {
+
+// Texts of units on both sides of every class boundary (the neighbours of A-Z, a-z, 0-9 and _,
+// and units beyond ASCII that a careless mask would take for letters), long and short enough
+// to cross blocks of eight units and to end inside one.
+QList<QString> classBoundaryTexts()
 {
-    // Units on both sides of every class boundary (the neighbours of A-Z, a-z, 0-9 and _, and
-    // units beyond ASCII that a careless mask would take for letters), in texts long and short
-    // enough to cross blocks of eight units and to end inside one.
     const std::u16string units = u"aAzZ09_ @[`{/:-'\u00E9\u00C9\u2019\uFF21\u0130\u0161\u0041\u007F";
-    const auto isWordUnit = [](char16_t c) {
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
-    };
+    QList<QString> texts;
     quint32 random = 12345;
     for (int round = 0; round < 2000; ++round) {
         QString text;
-        const int size = round % 41;
-        for (int i = 0; i < size; ++i) {
+        for (int i = 0; i < round % 41; ++i) {
             random = random * 1103515245 + 12345;
             text.append(QChar(units[(random >> 16) % units.size()]));
         }
-        const qsizetype count = round % 3 == 0 ? std::max<qsizetype>(size - 2, 0) : size;
+        texts.append(text);
+    }
+    return texts;
+}
+
+bool isOfClasses(char16_t c, unsigned classes)
+{
+    return ((classes & AsciiLetter) && ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')))
+        || ((classes & AsciiDigit) && c >= u'0' && c <= u'9') || ((classes & AsciiUnderscore) && c == u'_');
+}
+
+} // namespace
+
+void TestTextFolding::visitsThePositionsAfterNonWordUnits()
+{
+    const unsigned word = AsciiLetter | AsciiDigit | AsciiUnderscore;
+    const QList<QString> texts = classBoundaryTexts();
+    for (qsizetype round = 0; round < texts.size(); ++round) {
+        const QString &text = texts.at(round);
+        const qsizetype count = round % 3 == 0 ? std::max<qsizetype>(text.size() - 2, 0) : text.size();
         QList<qsizetype> expected;
         for (qsizetype at = 0; at < count; ++at) {
-            if (at == 0 || !isWordUnit(text[at - 1].unicode()))
+            if (at == 0 || !isOfClasses(text[at - 1].unicode(), word))
                 expected.append(at);
         }
         QList<qsizetype> visited;
         forEachPositionAfterNonWord(text, count, [&](qsizetype at) { visited.append(at); });
         QCOMPARE(visited, expected);
+    }
+}
+
+void TestTextFolding::stepsOverRunsOfAsciiClasses()
+{
+    const QList<QString> texts = classBoundaryTexts();
+    for (const unsigned classes : {unsigned(AsciiLetter), unsigned(AsciiLetter | AsciiDigit), unsigned(AsciiLetter | AsciiDigit | AsciiUnderscore)}) {
+        for (const QString &text : texts) {
+            const auto *const units = reinterpret_cast<const char16_t *>(text.utf16());
+            for (qsizetype from = 0; from < text.size(); ++from) {
+                qsizetype expected = from;
+                while (expected < text.size() && isOfClasses(units[expected], classes))
+                    ++expected;
+                QCOMPARE(pastAsciiRun(units + from, units + text.size(), classes) - units, expected);
+            }
+        }
     }
 }
 
