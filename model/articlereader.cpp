@@ -389,9 +389,10 @@ QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan p
             sentences.append(sentence);
     };
 
-    for (qsizetype i = paragraph.start; i < paragraph.end; ++i) {
-        if (!isSentenceEnder(text[i]))
-            continue;
+    const auto nextEnder = [&](qsizetype from) {
+        return findAnyOf(text.utf16() + from, text.utf16() + paragraph.end, u'.', u'!', u'?', u'…') - text.utf16();
+    };
+    for (qsizetype i = nextEnder(paragraph.start); i < paragraph.end; i = nextEnder(i + 1)) {
         qsizetype end = i + 1;
         while (end < paragraph.end && (isSentenceEnder(text[end]) || isSentenceCloser(text[end])))
             ++end;

@@ -121,6 +121,25 @@ inline const char16_t *pastAsciiRun(const char16_t *from, const char16_t *end, u
     return from;
 }
 
+// The first of `units` in [from, end), or `end`: eight units at a time, for scans of whole
+// texts for a few rare characters.
+template<typename... Units>
+const char16_t *findAnyOf(const char16_t *from, const char16_t *end, Units... units)
+{
+#ifdef __SSE2__
+    for (; end - from >= 8; from += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(from));
+        __m128i any = _mm_setzero_si128();
+        ((any = _mm_or_si128(any, _mm_cmpeq_epi16(v, _mm_set1_epi16(short(units))))), ...);
+        if (const unsigned found = unsigned(_mm_movemask_epi8(any)))
+            return from + std::countr_zero(found) / 2;  // two bits a unit
+    }
+#endif
+    while (from < end && ((*from != units) && ...))
+        ++from;
+    return from;
+}
+
 // Calls visit(at), in order, for each position at < count of `text` (count <= text.size())
 // that starts it or follows a unit other than an ASCII letter, digit or underscore: where a
 // pattern's (?<!\w) holds without Unicode properties. Most units are letters: eight at a time.

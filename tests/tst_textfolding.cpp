@@ -20,6 +20,7 @@ private slots:
     void splitsWords();
     void visitsThePositionsAfterNonWordUnits();
     void stepsOverRunsOfAsciiClasses();
+    void findsTheFirstOfSomeUnits();
     void convertsToCodePointOffsets();
 };
 
@@ -155,6 +156,20 @@ void TestTextFolding::stepsOverRunsOfAsciiClasses()
                     ++expected;
                 QCOMPARE(pastAsciiRun(units + from, units + text.size(), classes) - units, expected);
             }
+        }
+    }
+}
+
+void TestTextFolding::findsTheFirstOfSomeUnits()
+{
+    const std::u16string sought = u"-\u2019Z";
+    for (const QString &text : classBoundaryTexts()) {
+        const auto *const units = reinterpret_cast<const char16_t *>(text.utf16());
+        for (qsizetype from = 0; from < text.size(); ++from) {
+            qsizetype expected = from;
+            while (expected < text.size() && sought.find(units[expected]) == std::u16string::npos)
+                ++expected;
+            QCOMPARE(findAnyOf(units + from, units + text.size(), u'-', u'\u2019', u'Z') - units, expected);
         }
     }
 }
