@@ -204,7 +204,7 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
     }
 }
 
-quint32 EventExtractor::keyNode(quint64 key) const
+inline quint32 EventExtractor::keyNode(quint64 key) const
 {
     for (size_t slot = keySlot(key, m_keyBits);; slot = (slot + 1) & (m_keyNodes.size() - 1)) {
         const KeyNode &entry = m_keyNodes[slot];

@@ -46,6 +46,7 @@ private slots:
     void initTestCase();
     void findsActors_data();
     void findsActors();
+    void compoundOfTheShortestDemonymsNamesBoth();
     void shortNameNeedsTheFullNameFirst();
     void roleGoesToTheHolderTheArticleNamed();
     void userFileExtendsAndOverrides();
@@ -148,6 +149,17 @@ void TestGazetteer::findsActors()
     QStringList foundLocations;
     QCOMPARE(actorsIn(*m_gazetteer, sentence, DateValue::fromIso(date), context, &foundLocations), actors);
     QCOMPARE(foundLocations, locations);
+}
+
+void TestGazetteer::compoundOfTheShortestDemonymsNamesBoth()
+{
+    // Words shorter than two of the shortest demonyms and a hyphen are not split: this one is just long enough.
+    const Gazetteer gazetteer(QJsonDocument::fromJson(R"({"combining_forms": {"sino": "China", "indo": "India"}, "actors": [
+        {"name": "China", "kind": "country", "aliases": ["Chine"]}, {"name": "India", "kind": "country", "aliases": ["Inde"]}]})")
+                                  .object());
+    MentionContext context;
+    QCOMPARE(actorsIn(gazetteer, u"Le dialogue sino-indo reprend."_s, DateValue::fromIso(u"2023"_s), context),
+             (QStringList{u"China"_s, u"India"_s}));
 }
 
 void TestGazetteer::shortNameNeedsTheFullNameFirst()
