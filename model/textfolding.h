@@ -204,7 +204,10 @@ namespace dateline {
 // words that share them only share a bucket.
 struct WordHash
 {
-    size_t operator()(QStringView word) const noexcept
+    // Not noexcept, on purpose: libstdc++'s unordered containers then keep each key's hash in
+    // its node. Without it a lookup hashed every key it passed again, from strings elsewhere in
+    // memory, to tell where its bucket ends, and compared each key's units.
+    size_t operator()(QStringView word) const
     {
         const char16_t *units = word.utf16();
         const qsizetype size = word.size();
