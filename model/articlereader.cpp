@@ -389,7 +389,7 @@ QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan p
             sentences.append(sentence);
     };
 
-    const auto nextEnder = [&](qsizetype from) {
+    const auto nextEnder = [&](qsizetype from) {  // the units isSentenceEnder() takes
         return findAnyOf(text.utf16() + from, text.utf16() + paragraph.end, u'.', u'!', u'?', u'…') - text.utf16();
     };
     for (qsizetype i = nextEnder(paragraph.start); i < paragraph.end; i = nextEnder(i + 1)) {

@@ -25,7 +25,7 @@ constexpr float kNamedActorBonus = 0.1f;
 constexpr float kMaxConfidence = 0.95f;
 
 // What \w matches without Unicode properties: a cue's (?<!\w) cannot follow it, nor \b lie between two.
-bool isAsciiWordUnit(QChar c) { return isAsciiOf(c.unicode(), AsciiLetter | AsciiDigit | AsciiUnderscore); }
+bool isAsciiWordUnit(QChar c) { return isAsciiOf(c.unicode(), kAsciiWordClasses); }
 
 // Where the reported words of a statement begin: the first word "que" or "qu'" after its verb.
 qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
@@ -43,10 +43,10 @@ qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
     return foldedSentence.size();
 }
 
-// The first three UTF-16 units of `text` in one integer, for the cue prefilter's lookups.
-quint64 packedKey(QStringView text)
+// Three UTF-16 units in one integer, the key of a walk's start.
+quint64 packedKey(char16_t first, char16_t second, char16_t third)
 {
-    return quint64(text[0].unicode()) << 32 | quint64(text[1].unicode()) << 16 | text[2].unicode();
+    return quint64(first) << 32 | quint64(second) << 16 | third;
 }
 
 // Where a packed key's probe starts in a table of 2^bits slots: the well-mixed high bits of a multiplicative hash.
@@ -184,30 +184,30 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
     }
 
     // Every lead has kKeyLength units or more: the nodes that deep, keyed by the units above them.
-    std::vector<KeyNode> keyNodes;
+    // The walks start there; the nodes above are not walked.
+    std::vector<WalkStart> starts;
     for (const auto &[first, depth1] : trie.front().children) {
         for (const auto &[second, depth2] : trie[depth1].children) {
             for (const auto &[third, depth3] : trie[depth2].children)
-                keyNodes.push_back({quint64(first) << 32 | quint64(second) << 16 | third, depth3});
+                starts.push_back({packedKey(first, second, third), depth3});
         }
     }
-    int bits = 4;
-    while ((size_t(1) << bits) < 4 * keyNodes.size())
-        ++bits;
-    m_keyBits = bits;
-    m_keyNodes.assign(size_t(1) << bits, KeyNode());
-    for (const KeyNode &keyNode : keyNodes) {
-        size_t slot = keySlot(keyNode.key, bits);
-        while (m_keyNodes[slot].node != 0)
-            slot = (slot + 1) & (m_keyNodes.size() - 1);
-        m_keyNodes[slot] = keyNode;
+    m_walkStartBits = 4;
+    while ((size_t(1) << m_walkStartBits) < 4 * starts.size())
+        ++m_walkStartBits;
+    m_walkStarts.assign(size_t(1) << m_walkStartBits, WalkStart());
+    for (const WalkStart &start : starts) {
+        size_t slot = keySlot(start.key, m_walkStartBits);
+        while (m_walkStarts[slot].node != 0)
+            slot = (slot + 1) & (m_walkStarts.size() - 1);
+        m_walkStarts[slot] = start;
     }
 }
 
-inline quint32 EventExtractor::keyNode(quint64 key) const
+quint32 EventExtractor::walkStart(quint64 key) const
 {
-    for (size_t slot = keySlot(key, m_keyBits);; slot = (slot + 1) & (m_keyNodes.size() - 1)) {
-        const KeyNode &entry = m_keyNodes[slot];
+    for (size_t slot = keySlot(key, m_walkStartBits);; slot = (slot + 1) & (m_walkStarts.size() - 1)) {
+        const WalkStart &entry = m_walkStarts[slot];
         if (entry.node == 0 || entry.key == key)
             return entry.node;
     }
@@ -238,7 +238,7 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     quint64 possible = m_unfilteredLists;
     std::array<qsizetype, kFilteredLists> firstLead{};  // 0 for the unfiltered lists
     forEachPositionAfterNonWord(folded, folded.size() - kKeyLength + 1, [&](qsizetype at) {
-        const quint32 start = keyNode(packedKey(folded.sliced(at, kKeyLength)));
+        const quint32 start = walkStart(packedKey(folded[at].unicode(), folded[at + 1].unicode(), folded[at + 2].unicode()));
         if (start == 0)
             return;
         // Down the trie as far as the text follows it: the text at `at` begins with every lead

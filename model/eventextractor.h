@@ -7,7 +7,6 @@
 
 #include <QList>
 
-#include <array>
 #include <vector>
 
 namespace dateline {
@@ -67,17 +66,17 @@ private:
     };
     std::vector<LeadNode> m_leadNodes;  // the first is the root
     std::vector<LeadChild> m_leadChildren;
-    // The nodes the first kKeyLength units of a lead lead to, by those units packed, in open
-    // addressing: a word's first units find where its walk starts, or (for most words) that
-    // no lead starts like it, in a probe or two. A slot whose node is the root is empty.
-    struct KeyNode
+    // Where a walk starts: the node the first kKeyLength units of a lead lead to, by those units
+    // packed, in open addressing. A word's first units find it, or (for most words) that no lead
+    // starts like them, in a probe or two. A slot whose node is the root is empty.
+    struct WalkStart
     {
         quint64 key = 0;
         quint32 node = 0;
     };
-    std::vector<KeyNode> m_keyNodes;  // 2^m_keyBits slots, at most a quarter full
-    int m_keyBits = 0;
-    quint32 keyNode(quint64 key) const;  // 0 if no lead starts with the units of `key`
+    std::vector<WalkStart> m_walkStarts;  // 2^m_walkStartBits slots, at most a quarter full
+    int m_walkStartBits = 0;
+    inline quint32 walkStart(quint64 key) const;  // 0 if no lead starts with the units of `key`
     quint64 m_unfilteredLists = 0;  // lists whose leads cannot be told: always tried
 };
 

@@ -212,7 +212,7 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
     if (!m_demonyms.empty()) {
         const auto shortest = std::min_element(m_demonyms.begin(), m_demonyms.end(),
                                                [](const auto &a, const auto &b) { return a.first.size() < b.first.size(); });
-        m_minHyphenatedDemonyms = 2 * shortest->first.size() + 1;
+        m_shortestDemonymCompound = 2 * shortest->first.size() + 1;
     }
 }
 
@@ -376,7 +376,8 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
             continue;
         const QStringView current = word(i);
         // "sino-russe", "russo-chinois": every half names a country.
-        if (current.size() >= m_minHyphenatedDemonyms && std::find(current.begin(), current.end(), u'-') != current.end() && !m_demonyms.contains(current, wordHashes[size_t(i)])) {
+        if (current.size() >= m_shortestDemonymCompound && std::find(current.begin(), current.end(), u'-') != current.end()
+            && !m_demonyms.contains(current, wordHashes[size_t(i)])) {
             const QList<QStringView> halves = current.split(u'-');
             QList<int> countries;
             for (const QStringView half : halves)

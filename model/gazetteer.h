@@ -138,7 +138,7 @@ private:
     QStringList m_locatives;                 // folded, longest first
     WordSet m_institutions;                  // folded
     WordMap<int> m_demonyms;                 // folded demonym or combining form -> country
-    qsizetype m_minHyphenatedDemonyms = 0;  // the length of the shortest word two of them make: "sino-russe"
+    qsizetype m_shortestDemonymCompound = 0;  // the length of the shortest word two of them make: "sino-indo"
     std::deque<QString> m_words;             // what the word maps' keys view
 };
 

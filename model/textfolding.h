@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -81,6 +82,8 @@ inline constexpr std::array<quint8, 0x80> kAsciiClasses = [] {
     }
     return classes;
 }();
+// What \w matches without Unicode properties.
+inline constexpr unsigned kAsciiWordClasses = AsciiLetter | AsciiDigit | AsciiUnderscore;
 // Whether `unit` is ASCII and of one of `classes` (AsciiClass values or'ed together).
 constexpr bool isAsciiOf(char16_t unit, unsigned classes) { return unit < 0x80 && (kAsciiClasses[unit] & classes); }
 
@@ -89,6 +92,7 @@ constexpr bool isAsciiOf(char16_t unit, unsigned classes) { return unit < 0x80 &
 // (AsciiLetter, AsciiDigit and AsciiUnderscore or'ed together): isAsciiOf() for eight units.
 inline unsigned asciiMask8(const char16_t *units, unsigned classes)
 {
+    Q_ASSERT(!(classes & AsciiBlank));  // the mask has no test for blanks
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(units));
     // x - first, wrapping, is at most `span` only for units from first to first + span.
     const auto inRange = [](__m128i x, char16_t first, short span) {
@@ -153,13 +157,13 @@ void forEachPositionAfterNonWord(QStringView text, qsizetype count, Visit visit)
     qsizetype before = 0;  // the unit before the positions looked at
 #ifdef __SSE2__
     for (; before + 8 < count; before += 8) {
-        for (unsigned after = ~asciiMask8(units + before, AsciiLetter | AsciiDigit | AsciiUnderscore) & 0xFFu; after;
+        for (unsigned after = ~asciiMask8(units + before, kAsciiWordClasses) & 0xFFu; after;
              after &= after - 1)
             visit(before + 1 + std::countr_zero(after));
     }
 #endif
     for (; before + 1 < count; ++before) {
-        if (!isAsciiOf(units[before], AsciiLetter | AsciiDigit | AsciiUnderscore))
+        if (!isAsciiOf(units[before], kAsciiWordClasses))
             visit(before + 1);
     }
 }
@@ -206,7 +210,7 @@ struct WordHash
 {
     // Not noexcept, on purpose: libstdc++'s unordered containers then keep each key's hash in
     // its node. Without it a lookup hashed every key it passed again, from strings elsewhere in
-    // memory, to tell where its bucket ends, and compared each key's units.
+    // memory, to tell where its bucket ends, and compared the keys themselves.
     size_t operator()(QStringView word) const
     {
         const char16_t *units = word.utf16();
@@ -228,6 +232,7 @@ struct WordHash
         return size_t(hash ^ (hash >> 29));
     }
 };
+static_assert(!std::is_nothrow_invocable_v<const WordHash &, QStringView>, "see WordHash::operator()");
 // QStringView's operator== calls into the library; words are short enough to compare here.
 struct WordEqual
 {

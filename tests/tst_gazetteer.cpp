@@ -154,8 +154,9 @@ void TestGazetteer::findsActors()
 void TestGazetteer::compoundOfTheShortestDemonymsNamesBoth()
 {
     // Words shorter than two of the shortest demonyms and a hyphen are not split: this one is just long enough.
-    const Gazetteer gazetteer(QJsonDocument::fromJson(R"({"combining_forms": {"sino": "China", "indo": "India"}, "actors": [
-        {"name": "China", "kind": "country", "aliases": ["Chine"]}, {"name": "India", "kind": "country", "aliases": ["Inde"]}]})")
+    const Gazetteer gazetteer(QJsonDocument::fromJson(R"({"combining_forms": {"russo": "Russia", "sino": "China", "indo": "India"},
+        "actors": [{"name": "Russia", "kind": "country", "aliases": ["Russie"], "demonyms": ["russe", "russes"]},
+                   {"name": "China", "kind": "country", "aliases": ["Chine"]}, {"name": "India", "kind": "country", "aliases": ["Inde"]}]})")
                                   .object());
     MentionContext context;
     QCOMPARE(actorsIn(gazetteer, u"Le dialogue sino-indo reprend."_s, DateValue::fromIso(u"2023"_s), context),
