@@ -140,24 +140,25 @@ QDate DateValue::lastQDate() const { return isValid() ? toQDate(lastDay()) : QDa
 
 namespace {
 
-// QString::number(value).rightJustified(width, u'0'), written in place: the tagger formats a
-// value for every date it finds, and the two calls allocate a string each.
-void appendZeroPadded(QString &out, int value, int width)
+// Writes QString::number(value).rightJustified(width, u'0') from `out` on, which has room for
+// eleven units or `width`, and returns where it ends. The tagger formats a value for every date
+// it finds: into a buffer, then one string, where appending to a QString checked its room each time.
+char16_t *writeZeroPadded(char16_t *out, int value, int width)
 {
-    if (value < 0) {
-        out += QString::number(value).rightJustified(width, u'0');
-        return;
-    }
-    std::array<char16_t, 10> digits{};  // an int has at most ten
+    std::array<char16_t, 11> units{};  // ten digits and a sign at most, last first
     int count = 0;
+    unsigned magnitude = value < 0 ? 0u - unsigned(value) : unsigned(value);
     do {
-        digits[size_t(count++)] = char16_t(u'0' + value % 10);
-        value /= 10;
-    } while (value > 0);
+        units[size_t(count++)] = char16_t(u'0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (value < 0)
+        units[size_t(count++)] = u'-';
     for (int k = count; k < width; ++k)
-        out += u'0';
+        *out++ = u'0';
     while (count > 0)
-        out += QChar(digits[size_t(--count)]);
+        *out++ = units[size_t(--count)];
+    return out;
 }
 
 } // namespace
@@ -166,18 +167,17 @@ QString DateValue::toIso() const
 {
     if (m_precision == Precision::None)
         return {};
-    QString iso;
-    iso.reserve(10);
-    appendZeroPadded(iso, m_year, 4);
+    std::array<char16_t, 3 * 12> iso{};
+    char16_t *end = writeZeroPadded(iso.data(), m_year, 4);
     if (m_precision >= Precision::Month) {
-        iso += u'-';
-        appendZeroPadded(iso, m_month, 2);
+        *end++ = u'-';
+        end = writeZeroPadded(end, m_month, 2);
     }
     if (m_precision == Precision::Day) {
-        iso += u'-';
-        appendZeroPadded(iso, m_day, 2);
+        *end++ = u'-';
+        end = writeZeroPadded(end, m_day, 2);
     }
-    return iso;
+    return QString(reinterpret_cast<const QChar *>(iso.data()), end - iso.data());
 }
 
 qint64 DateValue::sortKey() const
