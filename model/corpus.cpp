@@ -32,6 +32,39 @@ bool isIdentity(const QList<qsizetype> &entries)
     return true;
 }
 
+// Moves the texts of extracted articles into blocks (see SharedTexts); one per worker.
+class TextBlockWriter final
+{
+public:
+    // Makes `text` view a copy of itself at the end of the current block, or of a new one if it does not fit.
+    void take(QString &text)
+    {
+        const qsizetype size = text.size();
+        if (size == 0)
+            return;
+        if (size > m_left) {
+            const qsizetype units = std::max(size, kBlockUnits);
+            std::shared_ptr<char16_t[]> block = std::make_shared_for_overwrite<char16_t[]>(size_t(units));
+            adviseHugePages(block.get(), size_t(units) * sizeof(char16_t));
+            m_next = block.get();
+            m_left = units;
+            m_blocks.append(std::move(block));
+        }
+        std::copy_n(text.utf16(), size, m_next);
+        text = QString::fromRawData(reinterpret_cast<const QChar *>(m_next), size);
+        m_next += size;
+        m_left -= size;
+    }
+    const QList<SharedTexts> &blocks() const { return m_blocks; }
+
+private:
+    // 16 MB, eight 2 MB pages: pages of it no text reached are never faulted in.
+    static constexpr qsizetype kBlockUnits = 8 * 1024 * 1024;
+    QList<SharedTexts> m_blocks;
+    char16_t *m_next = nullptr;
+    qsizetype m_left = 0;
+};
+
 } // namespace
 
 QList<QStringList> Corpus::actorsByArticle() const
@@ -102,7 +135,9 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
     std::atomic_int next = 0;
     std::atomic_int done = 0;
     std::atomic_int reused = 0;
-    const auto work = [&] {
+    const int workers = std::max(1, std::min<int>(QThread::idealThreadCount(), int(files.size())));
+    std::vector<TextBlockWriter> textWriters(static_cast<size_t>(workers));
+    const auto work = [&](int worker) {
         // Events name the same few sets of actors over and over: one list per set saves a heap
         // block per event. Shared here by content, on every core, and across workers below.
         QSet<QStringList> actorLists;
@@ -120,6 +155,7 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             } else {
                 try {
                     results[i] = std::make_unique<Extractor::Result>(extractor.extractFile(file));
+                    textWriters[size_t(worker)].take(results[i]->article.text);
                     for (Event &event : results[i]->events)
                         event.actors = *actorLists.insert(event.actors);
                 } catch (const std::exception &error) {
@@ -141,10 +177,9 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
     };
 
     QThreadPool pool;
-    const int workers = std::max(1, std::min<int>(QThread::idealThreadCount(), int(files.size())));
-    for (int i = 1; i < workers; ++i)
-        pool.start(work);
-    work();
+    for (int worker = 1; worker < workers; ++worker)
+        pool.start([&work, worker] { work(worker); });
+    work(0);
     pool.waitForDone();
 
     // Reopening files that have not changed, entry i is file i: the cache's lists are shared, not copied.
@@ -172,7 +207,9 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
         }
     }
     if (reused > 0)
-        corpus.texts = cache->texts();  // the articles taken from the cache view its texts
+        corpus.textBlocks = cache->textBlocks();  // the articles taken from the cache view its texts
+    for (const TextBlockWriter &writer : textWriters)
+        corpus.textBlocks.append(writer.blocks());
     reserveInHugePages(corpus.articles, articleCount);
     reserveInHugePages(corpus.events, eventCount);
     QList<FileStamp> keptStamps;

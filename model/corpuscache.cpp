@@ -355,7 +355,7 @@ FileStamp FileStamp::of(const QString &path)
 CorpusCache::CorpusCache(QByteArray fingerprint) : m_fingerprint(std::move(fingerprint)) { index(); }
 
 CorpusCache::CorpusCache(QByteArray fingerprint, const Corpus &corpus, QList<FileStamp> stamps)
-    : m_fingerprint(std::move(fingerprint)), m_texts(corpus.texts), m_articles(corpus.articles), m_events(corpus.events),
+    : m_fingerprint(std::move(fingerprint)), m_textBlocks(corpus.textBlocks), m_articles(corpus.articles), m_events(corpus.events),
       m_stamps(std::move(stamps))
 {
     Q_ASSERT(m_stamps.size() == m_articles.size());
@@ -400,7 +400,7 @@ std::optional<Corpus> CorpusCache::wholeCorpus() const
     if (m_articles.size() != size())
         return std::nullopt;
     Corpus corpus;
-    corpus.texts = m_texts;
+    corpus.textBlocks = m_textBlocks;
     corpus.articles = m_articles;
     corpus.events = m_events;
     for (const Article &article : m_articles)
@@ -608,7 +608,7 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     });
     if (corrupt || !savedWords.isIntact())
         return ignored(u"a block is corrupt"_s);
-    cache.m_texts = texts;
+    cache.m_textBlocks = {texts};
     cache.index();
     cache.m_savedWords = savedWords.payload.toByteArray();
     qCDebug(lcCorpusCache) << "Read" << cache.size() << "articles and" << eventCount << "events from" << path << "in"

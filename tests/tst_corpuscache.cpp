@@ -260,6 +260,7 @@ private slots:
     void roundTrip_keepsSavedWords();
     void roundTrip_keepsTextsAsWritten();
     void textsReadFromTheFile_outliveTheCache();
+    void extractedTexts_outliveTheCorpus();
     void articlesWithoutTextOrStamp_areNotCached();
     void cacheFile_isNamedAfterTheSortedPaths();
 
@@ -401,6 +402,18 @@ void TestCorpusCache::textsReadFromTheFile_outliveTheCache()
     QCOMPARE(stats.reused, 4);
     cache = CorpusCache(m_fingerprint);
     compareCorpora(corpus, loadCorpus(*m_extractor, articleFiles()));
+}
+
+void TestCorpusCache::extractedTexts_outliveTheCorpus()
+{
+    // A load moves the texts it extracts into blocks the corpus shares with the caches made of it.
+    Corpus corpus = loadCorpus(*m_extractor, articleFiles());
+    QVERIFY(!corpus.textBlocks.isEmpty());
+    const CorpusCache cache(m_fingerprint, corpus, stampsFor(corpus));
+    corpus = {};
+    QCOMPARE(cache.size(), articleFiles().size());
+    for (qsizetype i = 0; i < cache.size(); ++i)
+        QCOMPARE(cache.article(i).text, m_extractor->extractFile(cache.article(i).filePath).article.text);
 }
 
 void TestCorpusCache::articlesWithoutTextOrStamp_areNotCached()
