@@ -449,7 +449,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
         if (const auto first = m_entriesByFirstWord.find(word(i), hashes[size_t(i)]); first != m_entriesByFirstWord.end()) {
             // An entry of several words is longer than one of a single word: it wins if it matches.
             const auto &bySecondWord = first->second.bySecondWord;
-            if (const auto second = i + 1 < words.size() ? bySecondWord.find(word(i + 1)) : bySecondWord.end();
+            if (const auto second = i + 1 < words.size() ? bySecondWord.find(word(i + 1), hashes[size_t(i + 1)]) : bySecondWord.end();
                 second != bySecondWord.end())
                 best = longestAt(i, second->second);
             if (!best)

@@ -130,7 +130,7 @@ private:
     struct EntriesStartingWith
     {
         std::vector<int> oneWord;  // indices into m_entries, in order, as are the lists below
-        std::unordered_map<QStringView, std::vector<int>, WordHash, WordEqual> bySecondWord;
+        WordMap<std::vector<int>> bySecondWord;
     };
     WordMap<EntriesStartingWith> m_entriesByFirstWord;
     QList<Entry> m_entries;
