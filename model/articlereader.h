@@ -1,6 +1,7 @@
 #pragma once
 
 #include "article.h"
+#include "filestamp.h"
 #include "pattern.h"
 
 #include <QByteArray>
@@ -21,7 +22,8 @@ public:
 
     ArticleReader();
 
-    Article readFile(const QString &path) const;
+    // Reads the file at `path`; `stamp`, if given, gets the file's stamp as it was opened (invalid if it could not be).
+    Article readFile(const QString &path, FileStamp *stamp = nullptr) const;
     // The bytes of an open file, at most one past kMaxFileBytes: more than the limit means the
     // file is too large (it may have grown since it was listed). Read at the file's size, so
     // that a small file never costs an allocation of the whole limit.

@@ -145,8 +145,9 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             if (cancel && cancel->load())
                 return;
             const QString &file = files.at(i);
-            if (cache) {
-                // Stamped before reading: a change made while the file is read shows at the next load.
+            // Stamped before reading, so that a change made while the file is read shows at the next
+            // load. A file the cache does not hold is stamped as it is opened: one system call fewer.
+            if (cache && cache->contains(file)) {
                 stamps[i] = FileStamp::of(file);
                 entries[i] = cache->find(file, stamps.at(i));
             }
@@ -154,7 +155,7 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
                 ++reused;
             } else {
                 try {
-                    results[i] = std::make_unique<Extractor::Result>(extractor.extractFile(file));
+                    results[i] = std::make_unique<Extractor::Result>(extractor.extractFile(file, cache ? &stamps[i] : nullptr));
                     textWriters[size_t(worker)].take(results[i]->article.text);
                     for (Event &event : results[i]->events)
                         event.actors = *actorLists.insert(event.actors);

@@ -24,10 +24,6 @@
 #include <functional>
 #include <span>
 
-#ifdef Q_OS_LINUX
-#include <sys/stat.h>
-#endif
-
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcCorpusCache, "dateline.cache")
@@ -46,7 +42,6 @@ constexpr QByteArrayView kMagic = "DATELINE-CACHE\n";
 constexpr quint32 kFormatVersion = 4;
 constexpr qsizetype kMaxFingerprintBytes = 64;
 constexpr qsizetype kEntriesPerBlock = 256;  // ~1 MB of text: enough blocks to share out among cores
-constexpr qint64 kSettleMs = 3000;           // above the coarsest common file time resolution, FAT's 2 s
 
 // The smallest encodings of entries and events, to bound their counts by the bytes left.
 constexpr qsizetype kEventBytes = kDateBytes + 3 * kSpanBytes + 4 + 1 + 4;
@@ -332,24 +327,6 @@ QByteArray extractorFingerprint()
         hash.addData(QJsonDocument(loadResource(name)).toJson(QJsonDocument::Compact));
     }
     return hash.result();
-}
-
-FileStamp FileStamp::of(const QString &path)
-{
-    FileStamp stamp;
-#ifdef Q_OS_LINUX
-    // QFileInfo takes twice as long, converting the time to local time and back: 0.3 s over 100,000 files.
-    struct stat status;
-    if (::stat(QFile::encodeName(path).constData(), &status) != 0 || !S_ISREG(status.st_mode))
-        return {};
-    stamp = {status.st_size, qint64(status.st_mtim.tv_sec) * 1000 + status.st_mtim.tv_nsec / 1'000'000};
-#else
-    const QFileInfo info(path);
-    if (!info.isFile())
-        return {};
-    stamp = {info.size(), info.lastModified().toMSecsSinceEpoch()};
-#endif
-    return stamp.modified > QDateTime::currentMSecsSinceEpoch() - kSettleMs ? FileStamp() : stamp;
 }
 
 CorpusCache::CorpusCache(QByteArray fingerprint) : m_fingerprint(std::move(fingerprint)) { index(); }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "corpus.h"
+#include "filestamp.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -27,20 +28,6 @@ inline constexpr int kExtractorVersion = 2;
 // What extraction results depend on: kExtractorVersion and the resource files as loaded, built-in
 // ones with the user's overrides. Compute it when the Extractor is built, from the same files.
 QByteArray extractorFingerprint();
-
-// A file's size and modification time: while both stay the same, its article need not be read again.
-struct FileStamp
-{
-    qint64 size = -1;
-    qint64 modified = 0;  // milliseconds since the epoch
-
-    // Invalid when the file cannot be examined, or was modified in the last few seconds: a second
-    // change within the same tick of the file system's clock would keep the stamp, so a file is
-    // trusted to the cache only once it has settled.
-    static FileStamp of(const QString &path);
-    bool isValid() const { return size >= 0; }
-    friend bool operator==(const FileStamp &, const FileStamp &) = default;
-};
 
 // The articles and events extracted from files, each with the stamp its file had then, so that a
 // later load reuses them instead of extracting again. It is tied to an extractor fingerprint, held
@@ -79,6 +66,7 @@ public:
     qsizetype size() const { return m_entryByPath.size(); }
     bool isEmpty() const { return m_entryByPath.isEmpty(); }
 
+    bool contains(const QString &path) const { return m_entryByPath.contains(path); }
     // The entry of the file at `path` if it was read with this same stamp, otherwise -1.
     qsizetype find(const QString &path, const FileStamp &stamp) const;
     // Its text may view textBlocks(): whoever keeps a copy of it keeps textBlocks() too.

@@ -4,7 +4,10 @@ namespace dateline {
 
 Extractor::Extractor() = default;
 
-Extractor::Result Extractor::extractFile(const QString &path) const { return extract(m_reader.readFile(path)); }
+Extractor::Result Extractor::extractFile(const QString &path, FileStamp *stamp) const
+{
+    return extract(m_reader.readFile(path, stamp));
+}
 
 Extractor::Result Extractor::extract(const QByteArray &bytes, const QString &fileName) const
 {

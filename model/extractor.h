@@ -28,7 +28,7 @@ public:
         QList<Event> events;
     };
 
-    Result extractFile(const QString &path) const;
+    Result extractFile(const QString &path, FileStamp *stamp = nullptr) const;  // see ArticleReader::readFile()
     Result extract(Article article) const;
     Result extract(const QByteArray &bytes, const QString &fileName) const;
 

@@ -1,9 +1,13 @@
 #include "articlereader.h"
 #include "corpus.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace dateline;
 using namespace Qt::StringLiterals;
@@ -30,6 +34,9 @@ private slots:
     void emptyAndBinaryFilesAreProblems();
     void fileDeletedSinceListed_cannotBeRead();
     void fileGrownPastTheLimitSinceListed_isTooLarge();
+    void pipeOrFolderGivenAsAFile_isRefusedAtOnce_data();
+    void pipeOrFolderGivenAsAFile_isRefusedAtOnce();
+    void fileRead_isStampedAsOpened();
     void overlongSentencesAreCutIntoPieces_data();
     void overlongSentencesAreCutIntoPieces();
 
@@ -247,6 +254,52 @@ void TestArticleReader::fileGrownPastTheLimitSinceListed_isTooLarge()
     QCOMPARE(article.problems.size(), 1);
     QVERIFY2(article.problems.first().startsWith(u"file too large"_s), qPrintable(article.problems.first()));
     QVERIFY(article.text.isEmpty());
+}
+
+void TestArticleReader::pipeOrFolderGivenAsAFile_isRefusedAtOnce_data()
+{
+    QTest::addColumn<bool>("pipe");
+    QTest::newRow("a named pipe no one writes to") << true;
+    QTest::newRow("a folder") << false;
+}
+
+void TestArticleReader::pipeOrFolderGivenAsAFile_isRefusedAtOnce()
+{
+    // Listing a folder skips them, but a path given to open is read as it is: a pipe must not
+    // make the reader wait for a writer.
+    QFETCH(bool, pipe);
+    QTemporaryDir folder;
+    const QString path = folder.filePath(u"not-an-article"_s);
+    QVERIFY(pipe ? mkfifo(QFile::encodeName(path).constData(), 0600) == 0 : QDir(folder.path()).mkdir(u"not-an-article"_s));
+    FileStamp stamp{1, 1};
+    const Article article = m_reader.readFile(path, &stamp);
+    QCOMPARE(article.problems.size(), 1);
+    QVERIFY2(article.problems.first().startsWith(u"cannot read the file"_s), qPrintable(article.problems.first()));
+    QVERIFY(article.text.isEmpty());
+    QVERIFY(!stamp.isValid());
+}
+
+void TestArticleReader::fileRead_isStampedAsOpened()
+{
+    QTemporaryDir folder;
+    const QString path = writeListedArticle(folder);
+    QVERIFY(!path.isEmpty());
+    FileStamp stamp;
+    m_reader.readFile(path, &stamp);
+    QVERIFY(!stamp.isValid());  // just written: not settled yet
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(-60), QFileDevice::FileModificationTime));
+    file.close();
+    const Article article = m_reader.readFile(path, &stamp);
+    QVERIFY(stamp.isValid());
+    QCOMPARE(stamp, FileStamp::of(path));
+    QVERIFY(!article.text.isEmpty());
+
+    QVERIFY(QFile::remove(path));
+    m_reader.readFile(path, &stamp);
+    QVERIFY(!stamp.isValid());
 }
 
 void TestArticleReader::overlongSentencesAreCutIntoPieces_data()
