@@ -36,31 +36,31 @@ bool isIdentity(const QList<qsizetype> &entries)
 class TextBlockWriter final
 {
 public:
-    // Makes `text` view a copy of itself at the end of the current block, or of a new one if it does not fit.
-    void take(QString &text)
+    // Makes the article's text view a copy of itself at the end of the current block, or of a new
+    // one if it does not fit.
+    void take(Article &article)
     {
-        const qsizetype size = text.size();
+        const qsizetype size = article.text.size();
         if (size == 0)
             return;
         if (size > m_left) {
             const qsizetype units = std::max(size, kBlockUnits);
-            std::shared_ptr<char16_t[]> block = std::make_shared_for_overwrite<char16_t[]>(size_t(units));
-            adviseHugePages(block.get(), size_t(units) * sizeof(char16_t));
+            std::shared_ptr<char16_t[]> block = allocateUnitsInHugePages(size_t(units));
             m_next = block.get();
             m_left = units;
-            m_blocks.append(std::move(block));
+            m_block = std::move(block);
         }
-        std::copy_n(text.utf16(), size, m_next);
-        text = QString::fromRawData(reinterpret_cast<const QChar *>(m_next), size);
+        std::copy_n(article.text.utf16(), size, m_next);
+        article.text = QString::fromRawData(reinterpret_cast<const QChar *>(m_next), size);
+        article.textBlock = m_block;
         m_next += size;
         m_left -= size;
     }
-    const QList<SharedTexts> &blocks() const { return m_blocks; }
 
 private:
     // 16 MB, eight 2 MB pages: pages of it no text reached are never faulted in.
     static constexpr qsizetype kBlockUnits = 8 * 1024 * 1024;
-    QList<SharedTexts> m_blocks;
+    SharedTexts m_block;
     char16_t *m_next = nullptr;
     qsizetype m_left = 0;
 };
@@ -156,7 +156,7 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             } else {
                 try {
                     results[i] = std::make_unique<Extractor::Result>(extractor.extractFile(file, cache ? &stamps[i] : nullptr));
-                    textWriters[size_t(worker)].take(results[i]->article.text);
+                    textWriters[size_t(worker)].take(results[i]->article);
                     for (Event &event : results[i]->events)
                         event.actors = *actorLists.insert(event.actors);
                 } catch (const std::exception &error) {
@@ -207,10 +207,6 @@ Corpus load(const Extractor &extractor, const QStringList &files, CorpusCache *c
             eventCount += qsizetype(eventsOf(i).size());
         }
     }
-    if (reused > 0)
-        corpus.textBlocks = cache->textBlocks();  // the articles taken from the cache view its texts
-    for (const TextBlockWriter &writer : textWriters)
-        corpus.textBlocks.append(writer.blocks());
     reserveInHugePages(corpus.articles, articleCount);
     reserveInHugePages(corpus.events, eventCount);
     QList<FileStamp> keptStamps;

@@ -22,16 +22,9 @@ struct Problem
     QString message;
 };
 
-// A block of article texts side by side, which the articles' texts view (QString::fromRawData)
-// instead of each owning a heap block. Allocating and faulting in a block per text took half the
-// time of reading a cache of 100,000 articles, and half the page faults of extracting them.
-// Whoever holds such articles holds their blocks too.
-using SharedTexts = std::shared_ptr<const char16_t[]>;
-
 // Everything read from a set of article files.
 struct Corpus
 {
-    QList<SharedTexts> textBlocks;  // what the articles' texts view
     QList<Article> articles;
     QList<Event> events;      // Event::article indexes `articles`
     QList<Problem> problems;  // per file, and for paths that could not be listed

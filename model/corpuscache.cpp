@@ -31,8 +31,9 @@ Q_LOGGING_CATEGORY(lcCorpusCache, "dateline.cache")
 namespace dateline {
 
 #if QT_POINTER_SIZE == 8
-// The format below writes every field of these: a new field must be added to it, with a new kFormatVersion.
-static_assert(sizeof(Article) == 312 && sizeof(Event) == 64 && sizeof(Paragraph) == 12,
+// The format below writes every field of these but Article::textBlock, which only holds the memory
+// its text is in: a new field must be added to it, with a new kFormatVersion.
+static_assert(sizeof(Article) == 328 && sizeof(Event) == 64 && sizeof(Paragraph) == 12,
               "Article, Paragraph or Event changed: update the cache format in corpuscache.cpp and kFormatVersion");
 #endif
 
@@ -159,6 +160,7 @@ void writeEntry(BinaryWriter &out, const Article &article, FileStamp stamp, std:
 // Where the texts of a block's entries are decoded: its stretch of the cache's text block.
 struct TextSink
 {
+    SharedTexts block;  // the cache's text block
     char16_t *next;
     char16_t *end;
     QStringDecoder decoder{QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom};
@@ -195,6 +197,8 @@ qsizetype readEntry(BinaryReader &in, const QList<QStringList> &actorLists, qsiz
     article.filePath = in.string();
     article.fileName = in.string();
     article.text = texts.read(in);
+    if (!article.text.isEmpty())
+        article.textBlock = texts.block;
     article.headerDate = in.string();
     article.url = in.string();
     article.title = in.string();
@@ -332,7 +336,7 @@ QByteArray extractorFingerprint()
 CorpusCache::CorpusCache(QByteArray fingerprint) : m_fingerprint(std::move(fingerprint)) { index(); }
 
 CorpusCache::CorpusCache(QByteArray fingerprint, const Corpus &corpus, QList<FileStamp> stamps)
-    : m_fingerprint(std::move(fingerprint)), m_textBlocks(corpus.textBlocks), m_articles(corpus.articles), m_events(corpus.events),
+    : m_fingerprint(std::move(fingerprint)), m_articles(corpus.articles), m_events(corpus.events),
       m_stamps(std::move(stamps))
 {
     Q_ASSERT(m_stamps.size() == m_articles.size());
@@ -377,7 +381,6 @@ std::optional<Corpus> CorpusCache::wholeCorpus() const
     if (m_articles.size() != size())
         return std::nullopt;
     Corpus corpus;
-    corpus.textBlocks = m_textBlocks;
     corpus.articles = m_articles;
     corpus.events = m_events;
     for (const Article &article : m_articles)
@@ -560,8 +563,7 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     cache.m_events.resize(eventCount);
     cache.m_stamps.resize(entryCount);
     // Not zeroed: each block writes its own stretch, and checks that it wrote all of it.
-    const std::shared_ptr<char16_t[]> texts = std::make_shared_for_overwrite<char16_t[]>(size_t(textUnitCount));
-    adviseHugePages(texts.get(), size_t(textUnitCount) * sizeof(char16_t));
+    const std::shared_ptr<char16_t[]> texts = allocateUnitsInHugePages(size_t(textUnitCount));
     // Written through plain pointers from several threads, each to its own elements.
     Article *articles = cache.m_articles.data();
     Event *events = cache.m_events.data();
@@ -577,7 +579,7 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
         qsizetype event = block.firstEvent;
         const qsizetype eventsEnd = block.firstEvent + block.events;
         char16_t *const blockTexts = texts.get() + block.firstTextUnit;
-        TextSink sink{blockTexts, blockTexts + block.textUnits};
+        TextSink sink{texts, blockTexts, blockTexts + block.textUnits};
         for (qsizetype entry = block.firstEntry; entries.ok() && entry < block.firstEntry + block.entries; ++entry)
             event += readEntry(entries, actorLists, entry, articles[entry], stamps[entry], events + event, eventsEnd - event, sink);
         if (!entries.ok() || !entries.atEnd() || event != eventsEnd || sink.next != sink.end)
@@ -585,7 +587,6 @@ CorpusCache CorpusCache::read(const QString &path, const QByteArray &fingerprint
     });
     if (corrupt || !savedWords.isIntact())
         return ignored(u"a block is corrupt"_s);
-    cache.m_textBlocks = {texts};
     cache.index();
     cache.m_savedWords = savedWords.payload.toByteArray();
     qCDebug(lcCorpusCache) << "Read" << cache.size() << "articles and" << eventCount << "events from" << path << "in"

@@ -69,10 +69,7 @@ public:
     bool contains(const QString &path) const { return m_entryByPath.contains(path); }
     // The entry of the file at `path` if it was read with this same stamp, otherwise -1.
     qsizetype find(const QString &path, const FileStamp &stamp) const;
-    // Its text may view textBlocks(): whoever keeps a copy of it keeps textBlocks() too.
     const Article &article(qsizetype entry) const { return m_articles.at(entry); }
-    // What the texts of its articles view: a corpus with any of them must hold these.
-    const QList<SharedTexts> &textBlocks() const { return m_textBlocks; }
     // The entry's events; their Event::article is the entry.
     std::span<const Event> events(qsizetype entry) const;
     FileStamp stamp(qsizetype entry) const { return m_stamps.at(entry); }
@@ -88,7 +85,6 @@ private:
     void index();  // fills m_firstEvent and m_entryByPath
 
     QByteArray m_fingerprint;
-    QList<SharedTexts> m_textBlocks;
     QList<Article> m_articles;
     QList<Event> m_events;         // grouped by article
     QList<FileStamp> m_stamps;     // one per article

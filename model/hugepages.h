@@ -2,7 +2,11 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdlib>
+#include <memory>
+#include <new>
 
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>
@@ -30,6 +34,17 @@ void reserveInHugePages(Container &container, qsizetype size)
 {
     container.reserve(decltype(container.size())(size));
     adviseHugePages(container.data(), size_t(size) * sizeof(*container.data()));
+}
+
+// `units` UTF-16 units, not initialised, in 2 MB pages where it can: one malloc() block, which
+// malloc_usable_size() can be asked about.
+inline std::shared_ptr<char16_t[]> allocateUnitsInHugePages(size_t units)
+{
+    auto *const block = static_cast<char16_t *>(std::malloc(std::max<size_t>(units, 1) * sizeof(char16_t)));
+    if (!block)
+        throw std::bad_alloc();
+    adviseHugePages(block, units * sizeof(char16_t));
+    return {block, [](char16_t *memory) { std::free(memory); }};
 }
 
 } // namespace dateline

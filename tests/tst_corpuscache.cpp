@@ -260,7 +260,7 @@ private slots:
     void roundTrip_keepsSavedWords();
     void roundTrip_keepsTextsAsWritten();
     void textsReadFromTheFile_outliveTheCache();
-    void extractedTexts_outliveTheCorpus();
+    void articlesCopiedOut_keepTheirTexts();
     void articlesWithoutTextOrStamp_areNotCached();
     void cacheFile_isNamedAfterTheSortedPaths();
 
@@ -404,16 +404,23 @@ void TestCorpusCache::textsReadFromTheFile_outliveTheCache()
     compareCorpora(corpus, loadCorpus(*m_extractor, articleFiles()));
 }
 
-void TestCorpusCache::extractedTexts_outliveTheCorpus()
+void TestCorpusCache::articlesCopiedOut_keepTheirTexts()
 {
-    // A load moves the texts it extracts into blocks the corpus shares with the caches made of it.
-    Corpus corpus = loadCorpus(*m_extractor, articleFiles());
-    QVERIFY(!corpus.textBlocks.isEmpty());
-    const CorpusCache cache(m_fingerprint, corpus, stampsFor(corpus));
-    corpus = {};
-    QCOMPARE(cache.size(), articleFiles().size());
-    for (qsizetype i = 0; i < cache.size(); ++i)
-        QCOMPARE(cache.article(i).text, m_extractor->extractFile(cache.article(i).filePath).article.text);
+    // Extracted texts are moved into blocks, and those read from a cache file decoded into one:
+    // each article holds the block its text views, so that a copy outlives the corpus it came from.
+    QList<Article> copies;
+    {
+        const Corpus extracted = loadCorpus(*m_extractor, articleFiles());
+        QVERIFY(CorpusCache(m_fingerprint, extracted, stampsFor(extracted)).write(cachePath()));
+        const std::optional<Corpus> read = CorpusCache::read(cachePath(), m_fingerprint).wholeCorpus();
+        QVERIFY(read);
+        copies = extracted.articles + read->articles;
+    }
+    QCOMPARE(copies.size(), 2 * articleFiles().size());
+    for (const Article &article : std::as_const(copies)) {
+        QVERIFY(article.textBlock);
+        QCOMPARE(article.text, m_extractor->extractFile(article.filePath).article.text);
+    }
 }
 
 void TestCorpusCache::articlesWithoutTextOrStamp_areNotCached()
