@@ -328,6 +328,7 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
         event.date = date;
         if (own)
             event.dateSpan = TextSpan::of(own->start, own->end);
+        event.actors.reserve(mentions.size());
         bool named = false;
         for (const ActorMention &mention : mentions) {
             if (mention.locative) {

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -352,7 +353,7 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
 }
 
 void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words,
-                                   const std::vector<size_t> &wordHashes, QList<bool> &covered, QList<ActorMention> &mentions) const
+                                   std::span<const size_t> wordHashes, std::span<bool> covered, QList<ActorMention> &mentions) const
 {
     static const WordSet functionWords{u"de", u"du", u"des", u"la", u"le", u"les", u"l", u"d", u"a", u"au", u"aux",
                                        u"en", u"par", u"pour", u"avec", u"sur", u"dans", u"ou", u"qui", u"que", u"et"};
@@ -415,10 +416,11 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     const QList<TextSpan> words = wordSpans(folded, range);
     const auto word = [&](qsizetype i) { return folded.sliced(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
-    // Every word is looked up in several tables: its hash is worked out once.
-    std::vector<size_t> hashes(size_t(words.size()));
+    // Every word is looked up in several tables: its hash is worked out once. On the stack, as
+    // whether each is covered: a sentence rarely has more words.
+    QVarLengthArray<size_t, 128> hashes(words.size());
     for (qsizetype i = 0; i < words.size(); ++i)
-        hashes[size_t(i)] = WordHash{}(word(i));
+        hashes[i] = WordHash{}(word(i));
 
     // The longest of `candidates` that words[i...] spell, the first of them if several are as long.
     const auto longestAt = [&](qsizetype i, const std::vector<int> &candidates) {
@@ -443,13 +445,15 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     };
 
     QList<ActorMention> mentions;
-    QList<bool> covered(words.size(), false);
+    mentions.reserve(8);  // grown one by one, most sentences would move their mentions twice
+    QVarLengthArray<bool, 128> covered(words.size());
+    std::fill(covered.begin(), covered.end(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Entry *best = nullptr;
-        if (const auto first = m_entriesByFirstWord.find(word(i), hashes[size_t(i)]); first != m_entriesByFirstWord.end()) {
+        if (const auto first = m_entriesByFirstWord.find(word(i), hashes[i]); first != m_entriesByFirstWord.end()) {
             // An entry of several words is longer than one of a single word: it wins if it matches.
             const auto &bySecondWord = first->second.bySecondWord;
-            if (const auto second = i + 1 < words.size() ? bySecondWord.find(word(i + 1), hashes[size_t(i + 1)]) : bySecondWord.end();
+            if (const auto second = i + 1 < words.size() ? bySecondWord.find(word(i + 1), hashes[i + 1]) : bySecondWord.end();
                 second != bySecondWord.end())
                 best = longestAt(i, second->second);
             if (!best)
@@ -478,7 +482,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             i = last;
             continue;
         }
-        if (capitalised(i) && m_shortNames.contains(word(i), hashes[size_t(i)])) {
+        if (capitalised(i) && m_shortNames.contains(word(i), hashes[i])) {
             if (const int actor = context.actorOfShortName(word(i)); actor >= 0) {
                 mentions.append({words[i], actor, {}, MentionKind::ShortName, false});
                 covered[i] = true;
@@ -493,7 +497,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
         const QStringView title = word(i);
         const bool honorific = (WordEqual{}(title, u"m") || WordEqual{}(title, u"mme") || WordEqual{}(title, u"mlle"))
                                && words[i].end < text.size() && text[words[i].end] == u'.';
-        if (!honorific && !titleWords().contains(title, hashes[size_t(i)]))
+        if (!honorific && !titleWords().contains(title, hashes[i]))
             continue;
         qsizetype k = i + 1;
         int commas = 0;
@@ -506,12 +510,12 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             if (commas > 1 || std::any_of(gap.begin(), gap.end(), endsClause))
                 break;
             // Lower-case mentions ("du ministère chinois") are part of the title; a name ends the search.
-            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k), hashes[size_t(k)])))
+            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k), hashes[k])))
                 break;
             if (honorific)
                 break;
         }
-        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k), hashes[size_t(k)]))
+        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k), hashes[k]))
             continue;
         qsizetype end = k;
         while (end + 1 < words.size() && end < k + 2 && capitalised(end + 1) && !covered[end + 1]

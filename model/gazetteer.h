@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <deque>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -120,7 +121,7 @@ private:
     int holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const;
     bool isLocative(QStringView folded, qsizetype rangeStart, qsizetype at) const;
     void addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words,
-                            const std::vector<size_t> &wordHashes, QList<bool> &covered, QList<ActorMention> &mentions) const;
+                            std::span<const size_t> wordHashes, std::span<bool> covered, QList<ActorMention> &mentions) const;
     void dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const;
 
     QList<Actor> m_actors;
