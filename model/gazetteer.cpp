@@ -352,7 +352,7 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
     return false;
 }
 
-void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words,
+void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const WordSpans &words,
                                    std::span<const size_t> wordHashes, std::span<bool> covered, QList<ActorMention> &mentions) const
 {
     static const WordSet functionWords{u"de", u"du", u"des", u"la", u"le", u"les", u"l", u"d", u"a", u"au", u"aux",
@@ -413,7 +413,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const Q
 QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded, TextSpan range, const DateValue &date,
                                             MentionContext &context, const DateValue &until) const
 {
-    const QList<TextSpan> words = wordSpans(folded, range);
+    const WordSpans words = wordSpans(folded, range);
     const auto word = [&](qsizetype i) { return folded.sliced(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
     // Every word is looked up in several tables: its hash is worked out once. On the stack, as

@@ -120,7 +120,7 @@ private:
     QStringView keep(const QString &word);
     int holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const;
     bool isLocative(QStringView folded, qsizetype rangeStart, qsizetype at) const;
-    void addCountryMentions(QStringView text, QStringView folded, const QList<TextSpan> &words,
+    void addCountryMentions(QStringView text, QStringView folded, const WordSpans &words,
                             std::span<const size_t> wordHashes, std::span<bool> covered, QList<ActorMention> &mentions) const;
     void dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const;
 

@@ -407,11 +407,11 @@ qsizetype CodePointOffsets::operator()(qsizetype utf16Offset) const
     return utf16Offset - (before - m_lowSurrogates.cbegin());
 }
 
-QList<TextSpan> wordSpans(QStringView text, TextSpan range)
+WordSpans wordSpans(QStringView text, TextSpan range)
 {
-    // Written through a pointer: QList::append() costs a few times the rest of a short word. A
-    // word and the unit that ends it take two units or more.
-    QList<TextSpan> words(std::max<qsizetype>(range.length() + 1, 0) / 2);
+    // Written through a pointer: appending costs a few times the rest of a short word. A word
+    // and the unit that ends it take two units or more.
+    WordSpans words(std::max<qsizetype>(range.length() + 1, 0) / 2);
     TextSpan *out = words.data();
     const char16_t *const begin = text.utf16();
     const char16_t *const end = begin + range.end;

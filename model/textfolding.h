@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <QStringView>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <array>
@@ -353,6 +354,8 @@ private:
 
 // The words of text[range]: runs of letters and digits, hyphens inside a word included
 // ("sino-russe", "Jong-un"); apostrophes and punctuation separate words ("l'État" is "l", "État").
-QList<TextSpan> wordSpans(QStringView text, TextSpan range);
+// Those of a sentence fit on the stack.
+using WordSpans = QVarLengthArray<TextSpan, 256>;
+WordSpans wordSpans(QStringView text, TextSpan range);
 
 } // namespace dateline
