@@ -135,10 +135,12 @@ void BM_MemoryPerEvent(benchmark::State &state)
         // too), or have a heap block of their own.
         QSet<const char16_t *> blocks;
         for (const Article &article : index->corpus().articles) {
-            if (!article.textBlock)
+            if (!article.textBlock) {
                 textBytes += qint64(sizeof(QArrayData)) + (article.text.capacity() + 1) * qint64(sizeof(QChar));
-            else if (!blocks.contains(article.textBlock.get()))
-                textBytes += qint64(malloc_usable_size(const_cast<char16_t *>(*blocks.insert(article.textBlock.get()))));
+            } else if (const char16_t *block = article.textBlock.get(); !blocks.contains(block)) {
+                blocks.insert(block);
+                textBytes += qint64(malloc_usable_size(const_cast<char16_t *>(block)));
+            }
         }
         const qint64 events = index->size();
         state.counters["events"] = double(events);

@@ -271,6 +271,7 @@ Article ArticleReader::readFile(const QString &path, FileStamp *stamp) const
         article.problems.append(problem);
         return article;
     };
+    const auto cannotRead = [&](const QString &why) { return unread(u"cannot read the file: " + why); };
     const auto tooLarge = [&](qint64 size) {
         return unread(QStringLiteral("file too large (%1 MB); the limit is %2 MB")
                           .arg(size / (1024 * 1024)).arg(kMaxFileBytes / (1024 * 1024)));
@@ -278,48 +279,55 @@ Article ArticleReader::readFile(const QString &path, FileStamp *stamp) const
     if (stamp)
         *stamp = {};
     QByteArray bytes;
+    FileStamp stampBeforeReading;
 #ifdef Q_OS_LINUX
     // System calls are much of the cost of a small file: open, examine and read it in one of each,
     // where QFile examines it twice. Not blocking, for a pipe would wait for a writer.
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
-        return unread(u"cannot read the file: " + qt_error_string(errno));
+        return cannotRead(qt_error_string(errno));
     const auto closeFile = qScopeGuard([fd] { ::close(fd); });
     struct stat status;
     if (::fstat(fd, &status) != 0)
-        return unread(u"cannot read the file: " + qt_error_string(errno));
+        return cannotRead(qt_error_string(errno));
     if (!S_ISREG(status.st_mode))
-        return unread(QStringLiteral("cannot read the file: not a regular file"));
+        return cannotRead(QStringLiteral("not a regular file"));
     if (status.st_size > kMaxFileBytes)
         return tooLarge(status.st_size);
-    if (stamp)
-        *stamp = FileStamp::of(status);
+    stampBeforeReading = FileStamp::of(status);
     // Read at the size it had once open; a file that has shrunk since reads short.
     bytes.resize(status.st_size);
     qsizetype done = 0;
+    bool blocking = false;
     while (done < bytes.size()) {
         const ssize_t count = ::read(fd, bytes.data() + done, size_t(bytes.size() - done));
+        // Once more, blocking, on a file system that honours O_NONBLOCK for regular files (some FUSE ones).
+        if (count < 0 && errno == EAGAIN && !blocking && ::fcntl(fd, F_SETFL, 0) == 0) {
+            blocking = true;
+            continue;
+        }
         if (count < 0 && errno == EINTR)
             continue;
         if (count < 0)
-            return unread(u"cannot read the file: " + qt_error_string(errno));
+            return cannotRead(qt_error_string(errno));
         if (count == 0)
             break;
         done += count;
     }
     bytes.truncate(done);
 #else
-    if (stamp)
-        *stamp = FileStamp::of(path);
+    stampBeforeReading = FileStamp::of(path);
     // Unbuffered and read at the size it has once open: one read(), where a buffered read of one
     // byte more takes two.
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return unread(u"cannot read the file: " + file.errorString());
+        return cannotRead(file.errorString());
     if (file.size() > kMaxFileBytes)
         return tooLarge(file.size());
     bytes = file.read(file.size());
 #endif
+    if (stamp)
+        *stamp = stampBeforeReading;
     Article article = read(bytes, info.fileName());
     article.filePath = info.absoluteFilePath();
     return article;

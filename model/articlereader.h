@@ -22,7 +22,8 @@ public:
 
     ArticleReader();
 
-    // Reads the file at `path`; `stamp`, if given, gets the file's stamp as it was opened (invalid if it could not be).
+    // Reads the file at `path`; `stamp`, if given, gets the file's stamp as it was before reading
+    // (invalid if it could not be read).
     Article readFile(const QString &path, FileStamp *stamp = nullptr) const;
     // The bytes of an open file, at most one past kMaxFileBytes: more than the limit means the
     // file is too large (it may have grown since it was listed). Read at the file's size, so

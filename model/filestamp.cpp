@@ -1,11 +1,13 @@
 #include "filestamp.h"
 
 #include <QDateTime>
-#include <QFile>
-#include <QFileInfo>
 
 #ifdef Q_OS_LINUX
+#include <QFile>
+
 #include <sys/stat.h>
+#else
+#include <QFileInfo>
 #endif
 
 namespace dateline {

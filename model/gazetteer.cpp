@@ -417,8 +417,8 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     const auto word = [&](qsizetype i) { return folded.sliced(words[i].start, words[i].length()); };
     const auto capitalised = [&](qsizetype i) { return text[words[i].start].isUpper(); };
     // Every word is looked up in several tables: its hash is worked out once. On the stack, as
-    // whether each is covered: a sentence rarely has more words.
-    QVarLengthArray<size_t, 128> hashes(words.size());
+    // the words themselves and whether each is covered.
+    QVarLengthArray<size_t, kWordsOnStack> hashes(words.size());
     for (qsizetype i = 0; i < words.size(); ++i)
         hashes[i] = WordHash{}(word(i));
 
@@ -446,8 +446,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
 
     QList<ActorMention> mentions;
     mentions.reserve(8);  // grown one by one, most sentences would move their mentions twice
-    QVarLengthArray<bool, 128> covered(words.size());
-    std::fill(covered.begin(), covered.end(), false);
+    QVarLengthArray<bool, kWordsOnStack> covered(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Entry *best = nullptr;
         if (const auto first = m_entriesByFirstWord.find(word(i), hashes[i]); first != m_entriesByFirstWord.end()) {

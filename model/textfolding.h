@@ -354,8 +354,9 @@ private:
 
 // The words of text[range]: runs of letters and digits, hyphens inside a word included
 // ("sino-russe", "Jong-un"); apostrophes and punctuation separate words ("l'État" is "l", "État").
-// Those of a sentence fit on the stack.
-using WordSpans = QVarLengthArray<TextSpan, 256>;
+// Those of a sentence of up to 511 units, nearly all of them, fit on the stack.
+inline constexpr qsizetype kWordsOnStack = 256;
+using WordSpans = QVarLengthArray<TextSpan, kWordsOnStack>;
 WordSpans wordSpans(QStringView text, TextSpan range);
 
 } // namespace dateline

@@ -7,7 +7,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_LINUX
 #include <sys/stat.h>
+#endif
 
 using namespace dateline;
 using namespace Qt::StringLiterals;
@@ -270,7 +272,13 @@ void TestArticleReader::pipeOrFolderGivenAsAFile_isRefusedAtOnce()
     QFETCH(bool, pipe);
     QTemporaryDir folder;
     const QString path = folder.filePath(u"not-an-article"_s);
+#ifdef Q_OS_LINUX
     QVERIFY(pipe ? mkfifo(QFile::encodeName(path).constData(), 0600) == 0 : QDir(folder.path()).mkdir(u"not-an-article"_s));
+#else
+    if (pipe)
+        QSKIP("named pipes are made and read without blocking on Linux only");
+    QVERIFY(QDir(folder.path()).mkdir(u"not-an-article"_s));
+#endif
     FileStamp stamp{1, 1};
     const Article article = m_reader.readFile(path, &stamp);
     QCOMPARE(article.problems.size(), 1);
