@@ -45,7 +45,7 @@ public:
         if (size == 0)
             return;
         if (size > m_left && size > m_blockUnits / 2) {
-            // As large as a block: one of its own, and the current block goes on being filled.
+            // Half a block or more: a block of its own, and the current one goes on being filled.
             const std::shared_ptr<char16_t[]> own = allocateUnitsInHugePages(size_t(size));
             place(article, own.get());
             article.textBlock = own;
