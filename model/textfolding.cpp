@@ -9,7 +9,10 @@ namespace dateline {
 
 namespace {
 // No ASCII character is a mark: the Unicode tables need not be asked.
-bool isWordChar(QChar c) { return c.isLetterOrNumber() || (c.unicode() >= 0x80 && c.isMark()); }
+bool isWordChar(QChar c)
+{
+    return c.unicode() < 0x80 ? isAsciiOf(c.unicode(), AsciiLetter | AsciiDigit) : c.isLetterOrNumber() || c.isMark();
+}
 
 // French elided words end with an apostrophe: l', d', qu', jusqu'...
 bool isElision(QStringView word)
@@ -415,9 +418,8 @@ WordSpans wordSpans(QStringView text, TextSpan range)
     TextSpan *out = words.data();
     const char16_t *const begin = text.utf16();
     const char16_t *const end = begin + range.end;
-    const auto isWordUnit = [](char16_t c) { return c < 0x80 ? isAsciiOf(c, AsciiLetter | AsciiDigit) : isWordChar(QChar(c)); };
     for (const char16_t *at = begin + range.start; at < end;) {
-        if (!isWordUnit(*at)) {
+        if (!isWordChar(*at)) {
             ++at;
             continue;
         }
@@ -427,13 +429,13 @@ WordSpans wordSpans(QStringView text, TextSpan range)
             at = pastAsciiRun(at, end, AsciiLetter | AsciiDigit);
             if (at == end)
                 break;
-            if (*at >= 0x80 && isWordChar(QChar(*at))) {
+            if (isWordChar(*at)) {  // not ASCII, after the run
                 ++at;
                 continue;
             }
             // A hyphen or an apostrophe between word units: "sino-russe" is one word, as are "Xi'an"
             // and "aujourd'hui"; "l'État" and "qu'il" are two.
-            if (at + 1 == end || !isWordUnit(at[1]))
+            if (at + 1 == end || !isWordChar(at[1]))
                 break;
             if (*at == u'-' || (isApostrophe(QChar(*at)) && !isElision(QStringView(start, at))))
                 ++at;
