@@ -8,8 +8,6 @@
 
 #include <array>
 #include <deque>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace dateline {

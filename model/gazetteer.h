@@ -13,7 +13,6 @@
 
 #include <deque>
 #include <span>
-#include <unordered_map>
 #include <vector>
 
 namespace dateline {

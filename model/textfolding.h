@@ -12,10 +12,12 @@
 #include <cstring>
 #include <initializer_list>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
-#include <unordered_set>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -206,13 +208,10 @@ namespace dateline {
 // Hashes a word by its UTF-16 units. Matching looks up every word of every article, several
 // times: qHash's seeded hash, or std::hash's library call, costs several times more on such
 // short keys. Eight units, the first and last four, and the length decide the hash; longer
-// words that share them only share a bucket.
+// words that share them share a hash, and are told apart by their keys.
 struct WordHash
 {
-    // Not noexcept, on purpose: libstdc++'s unordered containers then keep each key's hash in
-    // its node. Without it a lookup hashed every key it passed again, from strings elsewhere in
-    // memory, to tell where its bucket ends, and compared the keys themselves.
-    size_t operator()(QStringView word) const
+    size_t operator()(QStringView word) const noexcept
     {
         const char16_t *units = word.utf16();
         const qsizetype size = word.size();
@@ -233,7 +232,6 @@ struct WordHash
         return size_t(hash ^ (hash >> 29));
     }
 };
-static_assert(!std::is_nothrow_invocable_v<const WordHash &, QStringView>, "see WordHash::operator()");
 // QStringView's operator== calls into the library; words are short enough to compare here.
 struct WordEqual
 {
@@ -248,52 +246,64 @@ inline bool hasSuffix(QStringView text, QStringView suffix)
     return text.size() >= suffix.size() && WordEqual{}(text.last(suffix.size()), suffix);
 }
 
-// A word set or map with a filter in front. Most words of a text are in none of the tables
-// they are looked up in, and two bit tests turn them away before the table's bucket arithmetic
-// and pointer chasing, which lead profiles of whole corpora. Only the members that keep the
-// filter right are offered: whatever adds a word also marks it.
-template<typename Table>
-class FilteredWordTable : private Table
+// A word set (Mapped = void) or map keyed by views: whoever fills it keeps the viewed strings
+// alive. Most words of a text are in none of the tables they are looked up in: two bit tests
+// of a filter turn them away. A word that passes probes a flat array that holds each key's hash
+// and view side by side, where std::unordered_map divided by a prime and chased three pointers
+// to reach them; those lookups led profiles of whole corpora. Entries are kept in the order
+// they were added; references to them last until the next one is added.
+template<typename Mapped>
+class WordTable
 {
 public:
-    using typename Table::const_iterator;
-    using typename Table::iterator;
-    using typename Table::size_type;
-    using typename Table::value_type;
+    using value_type = std::conditional_t<std::is_void_v<Mapped>, QStringView, std::pair<const QStringView, Mapped>>;
+    using const_iterator = typename std::vector<value_type>::const_iterator;
+    // A set's keys cannot be changed in place: they are indexed.
+    using iterator = std::conditional_t<std::is_void_v<Mapped>, const_iterator, typename std::vector<value_type>::iterator>;
 
-    FilteredWordTable() = default;
-    FilteredWordTable(std::initializer_list<value_type> values)
-    {
-        for (const value_type &value : values)
-            insert(value);
-    }
+    WordTable() = default;
+    WordTable(std::initializer_list<value_type> values) { insert(values.begin(), values.end()); }
 
-    using Table::begin;
-    using Table::cbegin;
-    using Table::cend;
-    using Table::empty;
-    using Table::end;
-    using Table::size;
+    const_iterator begin() const { return m_entries.cbegin(); }
+    const_iterator end() const { return m_entries.cend(); }
+    iterator begin() { return m_entries.begin(); }
+    iterator end() { return m_entries.end(); }
+    const_iterator cbegin() const { return m_entries.cbegin(); }
+    const_iterator cend() const { return m_entries.cend(); }
+    size_t size() const { return m_entries.size(); }
+    bool empty() const { return m_entries.empty(); }
 
-    iterator find(QStringView word) { return mayContain(WordHash{}(word)) ? Table::find(word) : Table::end(); }
-    const_iterator find(QStringView word) const { return mayContain(WordHash{}(word)) ? Table::find(word) : Table::end(); }
-    bool contains(QStringView word) const { return mayContain(WordHash{}(word)) && Table::contains(word); }
+    const_iterator find(QStringView word) const { return find(word, WordHash{}(word)); }
+    iterator find(QStringView word) { return find(word, WordHash{}(word)); }
+    bool contains(QStringView word) const { return indexOf(word, WordHash{}(word)) >= 0; }
     // The same for a word whose WordHash{}(word) is known: a tokenizer works it out once for
-    // all the tables a word is looked up in, and most words stop at the filter.
-    const_iterator find(QStringView word, size_t hash) const { return mayContain(hash) ? Table::find(word) : Table::end(); }
-    bool contains(QStringView word, size_t hash) const { return mayContain(hash) && Table::contains(word); }
-    const auto &at(QStringView word) const { return Table::at(word); }
+    // all the tables a word is looked up in.
+    const_iterator find(QStringView word, size_t hash) const { return entryAt(indexOf(word, hash)); }
+    iterator find(QStringView word, size_t hash) { return entryAt(indexOf(word, hash)); }
+    bool contains(QStringView word, size_t hash) const { return indexOf(word, hash) >= 0; }
 
-    auto &operator[](QStringView word)
+    template<typename... Args>
+    std::pair<iterator, bool> emplace(QStringView word, Args &&...args)
     {
-        mark(word);
-        return Table::operator[](word);
+        const size_t hash = WordHash{}(word);
+        if (const qsizetype found = indexOf(word, hash); found >= 0)
+            return {entryAt(found), false};
+        if constexpr (std::is_void_v<Mapped>)
+            m_entries.emplace_back(word);
+        else
+            m_entries.emplace_back(std::piecewise_construct, std::forward_as_tuple(word), std::forward_as_tuple(std::forward<Args>(args)...));
+        if (2 * m_entries.size() > m_slots.size())
+            reindex();  // at most half full: probes stay short
+        else
+            place(hash, word, qsizetype(m_entries.size()) - 1);
+        return {entryAt(qsizetype(m_entries.size()) - 1), true};
     }
     std::pair<iterator, bool> insert(const value_type &value)
     {
-        const auto inserted = Table::insert(value);
-        mark(keyOf(*inserted.first));
-        return inserted;
+        if constexpr (std::is_void_v<Mapped>)
+            return emplace(value);
+        else
+            return emplace(value.first, value.second);
     }
     template<typename Iterator>
     void insert(Iterator first, Iterator last)
@@ -301,44 +311,90 @@ public:
         for (; first != last; ++first)
             insert(*first);
     }
-    template<typename... Args>
-    std::pair<iterator, bool> emplace(Args &&...args)
+    template<typename M = Mapped, typename = std::enable_if_t<!std::is_void_v<M>>>
+    M &operator[](QStringView word)
     {
-        const auto inserted = Table::emplace(std::forward<Args>(args)...);
-        mark(keyOf(*inserted.first));
-        return inserted;
+        return emplace(word).first->second;
+    }
+    template<typename M = Mapped, typename = std::enable_if_t<!std::is_void_v<M>>>
+    const M &at(QStringView word) const
+    {
+        const qsizetype found = indexOf(word, WordHash{}(word));
+        if (found < 0)
+            throw std::out_of_range("WordTable::at: no such word");
+        return m_entries[size_t(found)].second;
     }
 
 private:
+    struct Slot
+    {
+        size_t hash = 0;
+        QStringView key;
+        qsizetype entry = -1;  // none: the slot is free
+    };
     static constexpr size_t kFilterBits = 4096;
     std::array<quint64, kFilterBits / 64> m_filter{};
+    std::vector<Slot> m_slots;  // a power of two of them
+    int m_slotBits = 0;
+    std::vector<value_type> m_entries;
 
     static QStringView keyOf(QStringView key) { return key; }
     template<typename Value>
     static QStringView keyOf(const std::pair<const QStringView, Value> &entry) { return entry.first; }
 
-    // Two positions from the well-mixed high bits of the hash.
-    static std::pair<size_t, size_t> filterBits(quint64 hash)
+    const_iterator entryAt(qsizetype index) const { return index < 0 ? m_entries.cend() : m_entries.cbegin() + index; }
+    iterator entryAt(qsizetype index) { return index < 0 ? end() : begin() + index; }
+
+    // Two filter positions from the well-mixed high bits of the hash; the slot from a
+    // multiplication, whose high bits depend on all of the hash's.
+    static std::pair<size_t, size_t> filterBits(size_t hash)
     {
         return {size_t(hash >> 52) % kFilterBits, size_t(hash >> 40) % kFilterBits};
     }
-    void mark(QStringView word)
-    {
-        const auto [a, b] = filterBits(WordHash{}(word));
-        m_filter[a / 64] |= quint64(1) << (a % 64);
-        m_filter[b / 64] |= quint64(1) << (b % 64);
-    }
-    bool mayContain(size_t hash) const
+    size_t firstSlot(size_t hash) const { return size_t((quint64(hash) * 0x9E3779B97F4A7C15ULL) >> (64 - m_slotBits)); }
+
+    // The filter's test is inlined into every lookup; the probe, that few lookups get to, is not.
+    qsizetype indexOf(QStringView word, size_t hash) const
     {
         const auto [a, b] = filterBits(hash);
-        return (m_filter[a / 64] >> (a % 64) & 1) && (m_filter[b / 64] >> (b % 64) & 1);
+        return (m_filter[a / 64] >> (a % 64) & 1) && (m_filter[b / 64] >> (b % 64) & 1) ? probe(word, hash) : -1;
+    }
+    Q_NEVER_INLINE qsizetype probe(QStringView word, size_t hash) const
+    {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t at = firstSlot(hash);; at = (at + 1) & mask) {
+            const Slot &slot = m_slots[at];
+            if (slot.entry < 0)
+                return -1;
+            if (slot.hash == hash && WordEqual{}(slot.key, word))
+                return slot.entry;
+        }
+    }
+    void place(size_t hash, QStringView key, qsizetype entry)
+    {
+        const auto [a, b] = filterBits(hash);
+        m_filter[a / 64] |= quint64(1) << (a % 64);
+        m_filter[b / 64] |= quint64(1) << (b % 64);
+        const size_t mask = m_slots.size() - 1;
+        size_t at = firstSlot(hash);
+        while (m_slots[at].entry >= 0)
+            at = (at + 1) & mask;
+        m_slots[at] = {hash, key, entry};
+    }
+    void reindex()
+    {
+        m_slotBits = std::max(m_slotBits + 1, 4);
+        m_slots.assign(size_t(1) << m_slotBits, Slot());
+        for (qsizetype i = 0; i < qsizetype(m_entries.size()); ++i) {
+            const QStringView key = keyOf(m_entries[size_t(i)]);
+            place(WordHash{}(key), key, i);
+        }
     }
 };
 
-// Maps and sets keyed by views: whoever fills them keeps the viewed strings alive.
 template<typename T>
-using WordMap = FilteredWordTable<std::unordered_map<QStringView, T, WordHash, WordEqual>>;
-using WordSet = FilteredWordTable<std::unordered_set<QStringView, WordHash, WordEqual>>;
+using WordMap = WordTable<T>;
+using WordSet = WordTable<void>;
 
 // Converts UTF-16 offsets into Unicode code point offsets, as exports and tag-dates report them.
 // Built once per text in one pass; each conversion is a binary search over the surrogate pairs.

@@ -22,6 +22,9 @@ private slots:
     void stepsOverRunsOfAsciiClasses();
     void findsTheFirstOfSomeUnits();
     void convertsToCodePointOffsets();
+    void wordSetsFindWhatWasAdded();
+    void wordMapsKeepTheirValues();
+    void wordsOfOneHashAreToldApart();
 };
 
 void TestTextFolding::foldsCaseAccentsAndApostrophesKeepingLength_data()
@@ -190,6 +193,75 @@ void TestTextFolding::convertsToCodePointOffsets()
     QCOMPARE(offsets(text.size()), 5);
     const CodePointOffsets plain(u"abc"_s);
     QCOMPARE(plain(2), 2);
+}
+
+void TestTextFolding::wordSetsFindWhatWasAdded()
+{
+    QStringList storage;  // the tables view their keys
+    for (int i = 0; i < 1000; ++i)
+        storage.append(u"mot"_s + QString::number(i));
+    WordSet set;
+    for (const QString &word : std::as_const(storage))
+        QVERIFY(set.insert(word).second);
+    QVERIFY(!set.insert(u"mot7").second);  // already there: not added twice
+    QCOMPARE(set.size(), size_t(storage.size()));
+    for (const QString &word : std::as_const(storage)) {
+        QVERIFY(set.contains(word));
+        QVERIFY(set.contains(word, WordHash{}(word)));
+        QCOMPARE(*set.find(word), QStringView(word));
+    }
+    for (const QStringView absent : {u"mot1000", u"mot", u"", u"Mot1", u"autre"}) {
+        QVERIFY(!set.contains(absent));
+        QVERIFY(set.find(absent) == set.end());
+    }
+    QVERIFY(std::equal(set.begin(), set.end(), storage.cbegin(), storage.cend()));  // in the order added
+
+    WordSet copy = set;
+    copy.insert(u"autre");
+    QVERIFY(copy.contains(u"autre"));
+    QVERIFY(!set.contains(u"autre"));
+    QVERIFY(copy.contains(u"mot999"));
+    QVERIFY(WordSet().find(u"mot1") == WordSet().end());
+}
+
+void TestTextFolding::wordMapsKeepTheirValues()
+{
+    QStringList storage;
+    for (int i = 0; i < 500; ++i)
+        storage.append(QString::number(i) + u"e"_s);
+    WordMap<int> map;
+    for (qsizetype i = 0; i < storage.size(); ++i)
+        map[storage.at(i)] = int(i);
+    for (qsizetype i = 0; i < storage.size(); ++i) {
+        QCOMPARE(map.at(storage.at(i)), int(i));
+        QCOMPARE(map.find(storage.at(i))->second, int(i));
+    }
+    QCOMPARE(map[u"inconnu"], 0);  // added, valued by default
+    QCOMPARE(map.size(), size_t(storage.size() + 1));
+    QVERIFY(!map.emplace(u"3e", 99).second);
+    QCOMPARE(map.at(u"3e"), 3);
+    map.find(u"3e")->second = 30;
+    QCOMPARE(map.at(u"3e"), 30);
+    QVERIFY_THROWS_EXCEPTION(std::out_of_range, map.at(u"absent"));
+
+    const WordMap<int> listed{{u"un", 1}, {u"deux", 2}};
+    QCOMPARE(listed.at(u"deux"), 2);
+    QVERIFY(listed.find(u"trois") == listed.end());
+}
+
+void TestTextFolding::wordsOfOneHashAreToldApart()
+{
+    // The hash reads the first and last four units and the length: these share all three.
+    const QString first = u"abcdXwxyz"_s;
+    const QString second = u"abcdYwxyz"_s;
+    QCOMPARE(WordHash{}(first), WordHash{}(second));
+    WordMap<int> map;
+    map[first] = 1;
+    QVERIFY(!map.contains(second));
+    map[second] = 2;
+    QCOMPARE(map.at(first), 1);
+    QCOMPARE(map.at(second), 2);
+    QVERIFY(!map.contains(u"abcdZwxyz"));
 }
 
 QTEST_GUILESS_MAIN(TestTextFolding)
