@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <array>
 #include <thread>
 #include <vector>
 
@@ -19,6 +20,7 @@ private slots:
     void stepsAsGlobalMatchDoes_data();
     void stepsAsGlobalMatchDoes();
     void caseInsensitive();
+    void capturesGroupsWhenAsked();
     void invalidPatternSaysWhy();
     void brokenUtf16IsMatchedWhereValid();
     void runawayPatternGivesUp();
@@ -104,6 +106,28 @@ void TestPattern::caseInsensitive()
     const Pattern::Match match = Pattern(u"^publicité$"_s, Pattern::Case::Insensitive).match(u"PUBLICITÉ");
     QCOMPARE(match.start, 0);
     QCOMPARE(match.end, 9);
+}
+
+void TestPattern::capturesGroupsWhenAsked()
+{
+    const QString subject = u"Publié le 5 juin 2019"_s;
+    const Pattern pattern(u"^(Publi[ée]|Mis) (?:le )?(\\d+)?(x)?"_s, Pattern::Case::Sensitive, Pattern::Groups::Captured);
+    std::array<Pattern::Match, 4> groups;
+    groups.fill({7, 8});  // what a failed or partial match must not leave behind
+    const Pattern::Match match = pattern.match(subject, 0, groups);
+    QCOMPARE(match.start, 0);
+    QCOMPARE(match.end, 11);
+    QCOMPARE(subject.sliced(groups[0].start, groups[0].length()), u"Publié"_s);
+    QCOMPARE(subject.sliced(groups[1].start, groups[1].length()), u"5"_s);
+    QVERIFY(!groups[2]);  // took no part
+    QVERIFY(!groups[3]);  // the pattern has no fourth group
+    QVERIFY(!pattern.match(u"Modifié le 5", 0, groups));
+    QVERIFY(!groups[0]);
+
+    // Uncaptured, groups only group: none is reported.
+    std::array<Pattern::Match, 1> uncaptured;
+    QCOMPARE(Pattern(u"(b)"_s).match(u"ab", 0, uncaptured).start, 1);
+    QVERIFY(!uncaptured[0]);
 }
 
 void TestPattern::invalidPatternSaysWhy()
