@@ -46,10 +46,10 @@ PublicationDateFinder::PublicationDateFinder(const FrenchDateTagger &tagger) : m
     for (const QJsonValue &agency : loadResource(QStringLiteral("reading-fr.json")).value(u"news_agencies").toArray())
         agencies.append(QRegularExpression::escape(agency.toString()));
     // An upper-case place, maybe a second place in brackets, the date, the agency in brackets, a dash.
-    m_wireDateline = QRegularExpression(
+    m_wireDateline = Pattern(
         u"^\\s*\\p{Lu}[\\p{L}'’ ./-]{1,40}(?:\\s*\\([^)]{1,30}\\))?\\s*,\\s*(.{4,40}?)\\s*\\((?:"_s + agencies.join(u'|')
             + u")[^)]{0,20}\\)\\s*[-–—:]"_s,
-        QRegularExpression::UseUnicodePropertiesOption);
+        Pattern::Case::Sensitive, Pattern::Groups::Captured);
 
     const QJsonObject resource = loadResource(QStringLiteral("anchors.json"));
     const QJsonObject ordinals = resource.value(u"ordinals").toObject();
@@ -179,10 +179,9 @@ DateValue PublicationDateFinder::fromUrl(const QString &url) const
 DateValue PublicationDateFinder::fromDateline(const Article &article, QString *evidence, const DateValue &known) const
 {
     // Only lines that start like a dateline: a photo caption mentioning a date does not.
-    static const QRegularExpression dateline(
-        QStringLiteral("^\\s*(?:publi[ée](?:\\s+le)?|mis(?:e)?\\s+[àa]\\s+jour(?:\\s+le)?|actualis[ée](?:\\s+le)?|le)\\s+(.{6,80})$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    static const QRegularExpression updated(QStringLiteral("^\\s*(?:mis|actualis)"), QRegularExpression::CaseInsensitiveOption);
+    static const Pattern dateline(
+        u"^\\s*(?:publi[ée](?:\\s+le)?|mis(?:e)?\\s+[àa]\\s+jour(?:\\s+le)?|actualis[ée](?:\\s+le)?|le)\\s+(.{6,80})$"_s,
+        Pattern::Case::Insensitive, Pattern::Groups::Captured);
 
     DateValue updatedDate;
     QString updatedEvidence;
@@ -194,37 +193,35 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
         return known.isValid() && expression.date.precision() > known.precision()
                && known.firstDay() <= expression.date.firstDay() && expression.date.lastDay() <= known.lastDay();
     };
+    const auto sliced = [](QStringView text, const Pattern::Match &span) { return text.sliced(span.start, span.length()); };
     int lines = 0;
     qsizetype start = 0;
     while (start < article.text.size() && lines < kDatelineSearchLines) {
         qsizetype end = article.text.indexOf(u'\n', start);
         if (end < 0)
             end = article.text.size();
-        const QString line = article.text.mid(start, end - start);
+        const QStringView line = QStringView(article.text).sliced(start, end - start);
         start = end + 1;
         if (line.trimmed().isEmpty())
             continue;
         ++lines;
         // "PÉKIN, 5 juin 2019 (AFP) - ...": the wire's dateline opens the lead itself.
         // The agency stands in brackets: a line without one is spared the pattern.
-        const QRegularExpression::MatchOptions options = matchOptionsFor(line);
-        if (const auto wire = line.contains(u'(') ? m_wireDateline.match(line, 0, QRegularExpression::NormalMatch, options)
-                                                  : QRegularExpressionMatch();
-            wire.hasMatch()) {
-            for (const TimeExpression &expression : m_tagger.tag(wire.captured(1), known)) {
+        std::array<Pattern::Match, 1> date;
+        if (const auto wire = line.contains(u'(') ? m_wireDateline.match(line, 0, date) : Pattern::Match(); wire) {
+            for (const TimeExpression &expression : m_tagger.tag(sliced(line, date[0]), known)) {
                 if (wellDated(expression)) {
-                    *evidence = wire.captured(0).trimmed();
+                    *evidence = sliced(line, wire).trimmed().toString();
                     return expression.date;
                 }
             }
         }
-        if (!mayOpenDateline(line))
+        if (!mayOpenDateline(line) || !dateline.match(line, 0, date))
             continue;
-        const auto match = dateline.match(line, 0, QRegularExpression::NormalMatch, options);
-        if (!match.hasMatch())
-            continue;
-        const QString rest = match.captured(1);
-        const bool bareLe = match.capturedView(0).trimmed().startsWith(u"le", Qt::CaseInsensitive);
+        const QStringView rest = sliced(line, date[0]);
+        const QStringView opening = line.first(date[0].start).trimmed();  // "Publié le", "Mis à jour", "Le"...
+        const bool bareLe = opening.compare(u"le", Qt::CaseInsensitive) == 0;
+        const bool updated = opening.startsWith(u"mis", Qt::CaseInsensitive) || opening.startsWith(u"actualis", Qt::CaseInsensitive);
         for (const TimeExpression &expression : m_tagger.tag(rest, known)) {
             if (!wellDated(expression))
                 continue;
@@ -232,13 +229,13 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
             // without "Publié" the date (and perhaps a time) must be all the line holds.
             if (bareLe && rest.size() - expression.text.size() > kMaxDatelineResidue)
                 break;
-            if (!updated.match(line).hasMatch()) {
-                *evidence = line.trimmed();
+            if (!updated) {
+                *evidence = line.trimmed().toString();
                 return expression.date;  // "Publié le" is the publication itself
             }
             if (!updatedDate.isValid()) {
                 updatedDate = expression.date;
-                updatedEvidence = line.trimmed();
+                updatedEvidence = line.trimmed().toString();
             }
             break;
         }

@@ -2,6 +2,7 @@
 
 #include "article.h"
 #include "frenchdatetagger.h"
+#include "pattern.h"
 
 #include <QList>
 #include <QRegularExpression>
@@ -46,7 +47,7 @@ private:
     const FrenchDateTagger &m_tagger;
     QList<Anchor> m_anchors;
     QHash<QString, int> m_ordinals;
-    QRegularExpression m_wireDateline;
+    Pattern m_wireDateline;  // its one group: the date
 };
 
 } // namespace dateline

@@ -55,6 +55,9 @@ void TestPublicationDate::datesArticles_data()
                               << u"2019-06-05"_s << u"dateline"_s << QString();
     QTest::newRow("publication beats update") << u"Titre\nMis à jour le 6 juin 2019\nPublié le 5 juin 2019\nTexte."_s
                                               << u"2019-06-05"_s << u"dateline"_s << QString();
+    QTest::newRow("an update indented by a non-breaking space is an update")
+        << u"Titre\n\u00A0Mis à jour le 6 juin 2019\nPublié le 5 juin 2019\nTexte."_s << u"2019-06-05"_s << u"dateline"_s
+        << QString();
     QTest::newRow("update alone") << u"Titre\nMis à jour le 6 juin 2019 à 10h00\nTexte."_s << u"2019-06-06"_s
                                   << u"dateline"_s << QString();
     QTest::newRow("bare dateline with a time") << u"Titre\nLe 5 juin 2019 à 08h12\nLe texte de l'article."_s
