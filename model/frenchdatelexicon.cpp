@@ -340,10 +340,11 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
         knownWords.insert(keep(word));
 }
 
-int FrenchDateLexicon::numberWordValue(QStringView word) const
+int FrenchDateLexicon::numberWordValue(const DateToken &token) const
 {
-    if (const auto it = numbers.find(word); it != numbers.end())
+    if (const auto it = numbers.find(token.key, token.keyHash); it != numbers.end())
         return it->second;
+    const QStringView word = token.key;
     if (std::find(word.begin(), word.end(), u'-') == word.end())  // QStringView::contains() is a library call
         return -1;
     int total = 0;

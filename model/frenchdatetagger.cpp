@@ -160,7 +160,7 @@ private:
             return false;
         if (in(i, lx.bareOpeners))
             return m_phrasesStarting[size_t(i)] || !isWord(i + 1) || in(i + 1, lx.knownWords) || startsWithMi(t[i + 1].key)
-                   || lx.numberWordValue(t[i + 1].key) >= 0 || in(i + 2, lx.centuryWords);  // "le XIXe siècle"
+                   || lx.numberWordValue(t[i + 1]) >= 0 || in(i + 2, lx.centuryWords);  // "le XIXe siècle"
         if (in(i, lx.openers) || startsWithMi(t[i].key) || (t[i].capitalized && t[i].key == u"a"))
             return true;
         // "deux jours plus tard", "XIXe siècle"
@@ -560,7 +560,7 @@ private:
         if (isNumber(i) && t[i].digits <= 3)
             return t[i].number;
         if (isWord(i))
-            return lx.numberWordValue(t[i].key);
+            return lx.numberWordValue(t[i]);
         return -1;
     }
 
@@ -720,7 +720,7 @@ private:
         if (isNumber(j) && t[j].digits <= 3)
             count = t[j].number;
         else if (isWord(j))
-            count = lx.numberWordValue(t[j].key);
+            count = lx.numberWordValue(t[j]);
         if (count <= 0 || !follows(j + 1))
             return -1;
         const auto unit = lx.units.find(has(j + 1) ? t[j + 1].key : QStringView());
@@ -917,7 +917,7 @@ private:
         const FrenchDateLexicon::Phrase *phrase = nullptr;
         if (const int end = phraseAt(i, PhraseKind::Decade, &phrase); end > 0 && isWord(end) && follows(end)) {
             // "les années trente", "les années quatre-vingt": the twentieth century's
-            const int value = lx.numberWordValue(t[end].key);
+            const int value = lx.numberWordValue(t[end]);
             if (value < 20 || value > 90 || value % 10 != 0)
                 return -1;
             Underspecified u = make(i, end + 1, ShapeKind::Decade);
