@@ -201,11 +201,15 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         while (m_walkStarts[slot].node != 0)
             slot = (slot + 1) & (m_walkStarts.size() - 1);
         m_walkStarts[slot] = start;
+        const size_t bit = keySlot(start.key, kWalkFilterBits);
+        m_walkFilter[bit / 64] |= quint64(1) << (bit % 64);
     }
 }
 
 quint32 EventExtractor::walkStart(quint64 key) const
 {
+    if (const size_t bit = keySlot(key, kWalkFilterBits); !(m_walkFilter[bit / 64] >> (bit % 64) & 1))
+        return 0;
     for (size_t slot = keySlot(key, m_walkStartBits);; slot = (slot + 1) & (m_walkStarts.size() - 1)) {
         const WalkStart &entry = m_walkStarts[slot];
         if (entry.node == 0 || entry.key == key)

@@ -7,6 +7,7 @@
 
 #include <QList>
 
+#include <array>
 #include <vector>
 
 namespace dateline {
@@ -76,6 +77,10 @@ private:
     };
     std::vector<WalkStart> m_walkStarts;  // 2^m_walkStartBits slots, at most a quarter full
     int m_walkStartBits = 0;
+    // Most words start no lead: a bit per 2^kWalkFilterBits hash values, small enough to stay
+    // in the nearest cache, tells them before the table, which does not.
+    static constexpr int kWalkFilterBits = 12;
+    std::array<quint64, (size_t(1) << kWalkFilterBits) / 64> m_walkFilter{};
     inline quint32 walkStart(quint64 key) const;  // 0 if no lead starts with the units of `key`
     quint64 m_unfilteredLists = 0;  // lists whose leads cannot be told: always tried
 };
