@@ -343,9 +343,12 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
     while (end > rangeStart && folded[end - 1] == u' ')
         --end;
     const QStringView before = folded.mid(rangeStart, end - rangeStart);
+    if (before.isEmpty())
+        return false;
     for (const QString &locative : m_locatives) {
-        // "venue d'" ends right at the name, "à" before a space.
-        if (hasSuffix(before, locative) && (end == at || !locative.endsWith(u'\''))
+        // "venue d'" ends right at the name, "à" before a space. Most locatives end with
+        // another unit than the text does: that one comparison turns them away.
+        if (locative.back() == before.back() && hasSuffix(before, locative) && (end == at || !locative.endsWith(u'\''))
             && isWordBoundedAt(folded, end - locative.size(), end))
             return true;
     }
