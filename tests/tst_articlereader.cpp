@@ -26,6 +26,8 @@ private slots:
     void readsHeader_data();
     void readsHeader();
     void findsTitleAndDropsItsRepeats();
+    void dropsRepeatsOfTheTitleInAnyCase_data();
+    void dropsRepeatsOfTheTitleInAnyCase();
     void keepsWebJunkOutOfTheBody_data();
     void keepsWebJunkOutOfTheBody();
     void splitsSentences_data();
@@ -123,6 +125,29 @@ void TestArticleReader::findsTitleAndDropsItsRepeats()
     QCOMPARE(article.paragraphs.size(), 3);
     QVERIFY(article.paragraphs.at(1).heading);
     QCOMPARE(article.sentences.size(), 3);
+}
+
+void TestArticleReader::dropsRepeatsOfTheTitleInAnyCase_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("dropped");
+    QTest::newRow("ASCII in capitals") << u"Moscou et Pekin"_s << u"MOSCOU ET PEKIN"_s << true;
+    QTest::newRow("accents in capitals") << u"À Pékin, l'Élysée"_s << u"à PÉKIN, L'ÉLYSÉE"_s << true;
+    QTest::newRow("a letter outside the BMP") << u"Le mot \U00010400"_s << u"LE MOT \U00010428"_s << true;
+    QTest::newRow("another accent") << u"À Pékin"_s << u"À Pekin"_s << false;
+    QTest::newRow("a paragraph that opens like the title") << u"À Pékin"_s << u"À Pékin, la Russie a parlé de la Chine."_s
+                                                           << false;
+}
+
+void TestArticleReader::dropsRepeatsOfTheTitleInAnyCase()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, line);
+    QFETCH(bool, dropped);
+    const Article article = m_reader.read((title + u"\n\n"_s + line + u"\n\nLa Russie a parlé. La Chine aussi."_s).toUtf8());
+    QCOMPARE(article.title, title);
+    QCOMPARE(article.junk.size(), dropped ? 1 : 0);
 }
 
 void TestArticleReader::keepsWebJunkOutOfTheBody_data()
