@@ -31,7 +31,14 @@ bool isAsciiWordUnit(QChar c) { return isAsciiOf(c.unicode(), kAsciiWordClasses)
 qsizetype reportedClauseStart(QStringView foldedSentence, qsizetype cueEnd)
 {
     const QStringView reported = foldedSentence.sliced(cueEnd);
-    for (qsizetype at = reported.indexOf(u"qu"); at >= 0; at = reported.indexOf(u"qu", at + 1)) {
+    // Every "q" and the unit after it: QStringView::indexOf(u"qu") costs a library call and a
+    // setup for each match, and a statement's clause has several.
+    const char16_t *const begin = reported.utf16();
+    const char16_t *const end = begin + reported.size();
+    for (const char16_t *q = std::find(begin, end, u'q'); q != end; q = std::find(q + 1, end, u'q')) {
+        if (q + 1 == end || q[1] != u'u')
+            continue;
+        const qsizetype at = q - begin;
         if (at > 0 && isAsciiWordUnit(reported[at - 1]))
             continue;
         const qsizetype after = at + 2;
