@@ -241,7 +241,8 @@ ArticleReader::ArticleReader()
     }
     m_junkLine = Pattern(u"^(?:" + junkPatterns.join(u'|') + u")$", Pattern::Case::Insensitive);
     for (const QJsonValue &abbreviation : reading.value(u"abbreviations").toArray())
-        m_abbreviations.insert(abbreviation.toString());
+        m_abbreviationWords.append(abbreviation.toString());
+    m_abbreviations.insert(m_abbreviationWords.cbegin(), m_abbreviationWords.cend());
 }
 
 QString ArticleReader::decode(const QByteArray &bytes, QStringList *problems)
@@ -490,7 +491,7 @@ QList<TextSpan> ArticleReader::splitSentences(const Article &article, TextSpan p
                                                    || text[wordStart - 1] == u'-'))
                 --wordStart;
             const QStringView word = QStringView(text).mid(wordStart, i - wordStart);
-            if (m_abbreviations.contains(word.toString()))
+            if (m_abbreviations.contains(word))
                 continue;
             if (word.size() == 1 && word.front().isUpper())
                 continue;  // an initial: "John F. Kennedy"

@@ -3,6 +3,7 @@
 #include "article.h"
 #include "filestamp.h"
 #include "pattern.h"
+#include "textfolding.h"
 
 #include <QByteArray>
 
@@ -40,7 +41,8 @@ private:
     QList<TextSpan> splitSentences(const Article &article, TextSpan paragraph) const;
 
     Pattern m_junkLine;
-    QSet<QString> m_abbreviations;
+    QStringList m_abbreviationWords;
+    WordSet m_abbreviations;  // views of m_abbreviationWords: asked at every full stop, without a copy
 };
 
 } // namespace dateline
