@@ -116,11 +116,12 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         }
         return cues;
     };
-    const auto alternation = [](const QStringList &cues) {
+    const auto alternation = [](const QStringList &cues, bool anchored) {
         QStringList groups;
         for (const QString &cue : cues)
             groups.append(u"(?:" + cue + u')');
-        return Pattern(groups.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + groups.join(u'|') + u')');  // never matches when empty
+        const QString pattern = groups.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + groups.join(u'|') + u')';  // never matches when empty
+        return Pattern(anchored ? u"\\G" + pattern : pattern);
     };
     struct TypeCues
     {
@@ -134,8 +135,8 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         const QJsonObject object = value.toObject();
         const auto type = eventTypeFromName(object.value(u"type").toString());
         TypeCues cues{type.value_or(EventType::Other), validCues(object.value(u"verbs")), validCues(object.value(u"nouns")), {}, {}};
-        cues.verbPattern = alternation(cues.verbs);
-        cues.nounPattern = alternation(cues.nouns);
+        cues.verbPattern = alternation(cues.verbs, true);
+        cues.nounPattern = alternation(cues.nouns, true);
         if (type && cues.verbPattern.isValid() && cues.nounPattern.isValid())
             types.append(cues);
         else
@@ -155,9 +156,13 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         for (const TypeCues &type : std::as_const(types)) {
             const QStringList &cues = verbs ? type.verbs : type.nouns;
             const qsizetype index = m_cueLists.size();
-            m_cueLists.append({type.type, verbs, verbs ? type.verbPattern : type.nounPattern});
-            if (index >= kFilteredLists)
+            m_cueLists.append({type.type, verbs, verbs ? type.verbPattern : type.nounPattern, true});
+            // A list whose leads are not told is searched for, from the start of the sentence.
+            const auto searched = [&] { m_cueLists.last() = {type.type, verbs, alternation(cues, false), false}; };
+            if (index >= kFilteredLists) {
+                searched();
                 continue;
+            }
             const quint64 bit = quint64(1) << index;
             QStringList leads;
             bool readable = true;
@@ -169,6 +174,7 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
             }
             if (!readable) {
                 m_unfilteredLists |= bit;
+                searched();
                 continue;
             }
             for (const QString &lead : std::as_const(leads)) {
@@ -236,18 +242,19 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
             || (verb && std::any_of(subordinators.begin(), subordinators.end(), [&](QStringView s) { return hasSuffix(before, s); }));
     };
     // The first match that is not rejected, in the order globalMatch() lists them.
-    const auto firstCue = [&](const Pattern &pattern, bool verb, qsizetype from) -> qsizetype {
-        for (auto match = pattern.match(folded, from); match; match = pattern.next(folded, match)) {
+    const auto firstCue = [&](const Pattern &pattern, bool verb) -> qsizetype {
+        for (auto match = pattern.match(folded); match; match = pattern.next(folded, match)) {
             if (!rejected(match.start, verb))
                 return match.end;
         }
         return -1;
     };
 
-    // The lists that may match, and where the first of their leads starts: cue patterns match
-    // after (?<!\w), which an ASCII letter, digit or underscore before rules out.
+    // Where leads start, with the lists those leads belong to, in text order: a cue matches only
+    // where one of its list's leads does. Cue patterns match after (?<!\w), which an ASCII
+    // letter, digit or underscore before rules out.
+    QVarLengthArray<std::pair<qsizetype, quint64>, 32> leadStarts;
     quint64 possible = m_unfilteredLists;
-    std::array<qsizetype, kFilteredLists> firstLead{};  // 0 for the unfiltered lists
     forEachPositionAfterNonWord(folded, folded.size() - kKeyLength + 1, [&](qsizetype at) {
         const quint32 start = walkStart(packedKey(folded[at].unicode(), folded[at + 1].unicode(), folded[at + 2].unicode()));
         if (start == 0)
@@ -255,10 +262,9 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
         // Down the trie as far as the text follows it: the text at `at` begins with every lead
         // that ends at a node passed.
         const LeadNode *node = &m_leadNodes[start];
+        quint64 lists = 0;
         for (qsizetype k = at + kKeyLength;; ++k) {
-            for (quint64 fresh = node->lists & ~possible; fresh; fresh &= fresh - 1)
-                firstLead[size_t(std::countr_zero(fresh))] = at;
-            possible |= node->lists;
+            lists |= node->lists;
             if (k == folded.size())
                 break;
             const LeadChild *const children = m_leadChildren.data() + node->firstChild;
@@ -268,15 +274,34 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
                 break;
             node = &m_leadNodes[child->node];
         }
+        if (lists) {
+            leadStarts.append({at, lists});
+            possible |= lists;
+        }
     });
 
     for (qsizetype index = 0; index < m_cueLists.size(); ++index) {
-        const bool filtered = index < kFilteredLists;
-        if (filtered && !(possible >> index & 1))
-            continue;
         const CueList &list = m_cueLists[index];
-        if (const qsizetype end = firstCue(list.pattern, list.verbs, filtered ? firstLead[size_t(index)] : 0); end >= 0)
-            return Typing{list.type, end};
+        if (!list.anchored) {
+            if (const qsizetype end = firstCue(list.pattern, list.verbs); end >= 0)
+                return Typing{list.type, end};
+            continue;
+        }
+        if (!(possible >> index & 1))
+            continue;
+        // Each lead's start in turn, as a search would reach them; past a rejected match, as
+        // globalMatch() goes on after it.
+        qsizetype from = 0;
+        for (const auto &[at, lists] : leadStarts) {
+            if (at < from || !(lists >> index & 1))
+                continue;
+            const Pattern::Match match = list.pattern.match(folded, at);
+            if (!match)
+                continue;
+            if (!rejected(match.start, list.verbs))
+                return Typing{list.type, match.end};
+            from = match.end;
+        }
     }
     return std::nullopt;
 }

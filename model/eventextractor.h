@@ -41,6 +41,9 @@ private:
         EventType type;
         bool verbs;
         Pattern pattern;
+        // Matched only where one of its leads starts (see below), the pattern beginning with \G:
+        // a search from the first would try every position after it.
+        bool anchored = false;
     };
     const Gazetteer &m_gazetteer;
     QList<CueList> m_cueLists;  // the verbs of every type, then their nouns: the order typeOf() tries them in

@@ -50,6 +50,10 @@ void TestEventExtractor::typesBySentence_data()
                                              << u"visit"_s;
     QTest::newRow("a clause between is not one") << u"Le 5 mars, Xi Jinping s'est rendu à Moscou afin d'y signer un accord."_s
                                                  << u"agreement"_s;
+    // The first "signé" is not followed by what an agreement signs; the second is.
+    QTest::newRow("a cue after a lead that goes on otherwise")
+        << u"Le 5 mars, Xi Jinping a signé le registre des visiteurs puis a signé un traité et a visité Moscou."_s
+        << u"agreement"_s;
     // A cue written with a capital inside the sentence belongs to a name: no event.
     QTest::newRow("capitalised cue") << u"Le 5 mars, Xi Jinping était à la Banque Accord de Moscou."_s << QString();
 }
