@@ -6,7 +6,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QStringDecoder>
 
@@ -70,10 +69,11 @@ bool looksBinary(QByteArrayView bytes)
 }
 
 // The optional first line " date 2023-03 [URL]": a leading space, the word, a date, maybe a URL.
-const QRegularExpression &headerPattern()
+const Pattern &headerPattern()
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^[ \\t]?date(?=[ \\t]|$)(?:[ \\t]+([0-9][0-9./-]*)(?=[ \\t]|$))?(?:[ \\t]+((?:https?://|www\\.)\\S+))?[ \\t]*"));
+    static const Pattern pattern(
+        QStringLiteral("^[ \\t]?date(?=[ \\t]|$)(?:[ \\t]+([0-9][0-9./-]*)(?=[ \\t]|$))?(?:[ \\t]+((?:https?://|www\\.)\\S+))?[ \\t]*"),
+        Pattern::Case::Sensitive, Pattern::Groups::Captured);
     return pattern;
 }
 
@@ -398,14 +398,18 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
 
         if (firstLine) {
             firstLine = false;
-            const auto header = headerPattern().match(article.textOf(line));
-            if (header.hasMatch()) {
-                article.headerDate = header.captured(1);
-                article.url = header.captured(2);
+            const QStringView firstLine = article.textOf(line);
+            std::array<Pattern::Match, 2> dateAndUrl;  // the header's groups
+            if (const Pattern::Match header = headerPattern().match(firstLine, 0, dateAndUrl)) {
+                const auto group = [&](const Pattern::Match &match) {
+                    return match ? firstLine.sliced(match.start, match.length()).toString() : QString();
+                };
+                article.headerDate = group(dateAndUrl[0]);
+                article.url = group(dateAndUrl[1]);
                 if (article.headerDate.isEmpty())
                     article.problems.append(QStringLiteral("the header line has no date"));
-                article.junk.append(TextSpan::of(line.start, line.start + header.capturedLength(0)));
-                line.start += header.capturedLength(0);
+                article.junk.append(TextSpan::of(line.start, line.start + header.length()));
+                line.start += header.length();
             }
         }
 
