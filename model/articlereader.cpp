@@ -69,10 +69,11 @@ bool looksBinary(QByteArrayView bytes)
 }
 
 // The optional first line " date 2023-03 [URL]": a leading space, the word, a date, maybe a URL.
+// The URL ends at an ASCII blank, a non-breaking space belonging to it: Pattern's \S would stop there.
 const Pattern &headerPattern()
 {
     static const Pattern pattern(
-        QStringLiteral("^[ \\t]?date(?=[ \\t]|$)(?:[ \\t]+([0-9][0-9./-]*)(?=[ \\t]|$))?(?:[ \\t]+((?:https?://|www\\.)\\S+))?[ \\t]*"),
+        QStringLiteral("^[ \\t]?date(?=[ \\t]|$)(?:[ \\t]+([0-9][0-9./-]*)(?=[ \\t]|$))?(?:[ \\t]+((?:https?://|www\\.)[^ \\t\\n\\x0B\\f\\r]+))?[ \\t]*"),
         Pattern::Case::Sensitive, Pattern::Groups::Captured);
     return pattern;
 }
@@ -92,8 +93,10 @@ bool endsLikeSentence(QStringView line)
     return terminal.contains(last);
 }
 
-// The line's case folded, a code point at a time as QString::toCaseFolded() does, ASCII without
-// the Unicode tables: that call took 60 instructions a unit, titles are folded once per article.
+char16_t foldedAscii(char16_t unit) { return unit >= u'A' && unit <= u'Z' ? char16_t(unit + (u'a' - u'A')) : unit; }
+
+// The line's case folded as QString::toCaseFolded() folds it, a code point for a code point in as
+// many units, and ASCII without the Unicode tables: that call took 60 instructions a unit.
 QString foldedLine(QStringView line)
 {
     line = line.trimmed();
@@ -102,7 +105,7 @@ QString foldedLine(QStringView line)
     for (qsizetype i = 0; i < line.size(); ++i) {
         const char16_t unit = line[i].unicode();
         if (unit < 0x80) {
-            out[i] = QChar(unit >= u'A' && unit <= u'Z' ? char16_t(unit + (u'a' - u'A')) : unit);
+            out[i] = QChar(foldedAscii(unit));
         } else if (QChar::isHighSurrogate(unit) && i + 1 < line.size() && line[i + 1].isLowSurrogate()) {
             const char32_t codePoint = QChar::toCaseFolded(QChar::surrogateToUcs4(unit, line[i + 1].unicode()));
             out[i] = QChar(QChar::highSurrogate(codePoint));
@@ -114,29 +117,19 @@ QString foldedLine(QStringView line)
     return folded;
 }
 
-// Whether foldedLine(line) == folded, without folding a line that differs early on: ASCII
-// letters fold one to one, so an ASCII run can be compared unit by unit.
+// Whether foldedLine(line) == folded. Folding keeps the length, and most lines differ from the
+// title in it, or early on in ASCII: only a line that does neither is folded.
 bool foldsTo(QStringView line, QStringView folded)
 {
     line = line.trimmed();
-    // Folding makes a unit three at most, and two (a surrogate pair) one at least: a line more
-    // than twice as long as the folded title, such as a paragraph opening on "À" or "«", is not
-    // folded to be told so.
-    if (line.size() > 2 * folded.size())
+    if (line.size() != folded.size())
         return false;
     qsizetype i = 0;
     for (; i < line.size() && line[i].unicode() < 0x80; ++i) {
-        if (i >= folded.size())
-            return false;
-        char16_t c = line[i].unicode();
-        if (c >= u'A' && c <= u'Z')
-            c += u'a' - u'A';
-        if (c != folded[i].unicode())
+        if (foldedAscii(line[i].unicode()) != folded[i].unicode())
             return false;
     }
-    if (i == line.size())
-        return i == folded.size();
-    return foldedLine(line) == folded;
+    return i == line.size() || foldedLine(line) == folded;
 }
 
 // Asked of every character of the body: letters and all else above '?' are turned away by one comparison.
@@ -398,11 +391,11 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
 
         if (firstLine) {
             firstLine = false;
-            const QStringView firstLine = article.textOf(line);
+            const QStringView headerLine = article.textOf(line);
             std::array<Pattern::Match, 2> dateAndUrl;  // the header's groups
-            if (const Pattern::Match header = headerPattern().match(firstLine, 0, dateAndUrl)) {
+            if (const Pattern::Match header = headerPattern().match(headerLine, 0, dateAndUrl)) {
                 const auto group = [&](const Pattern::Match &match) {
-                    return match ? firstLine.sliced(match.start, match.length()).toString() : QString();
+                    return match ? headerLine.sliced(match.start, match.length()).toString() : QString();
                 };
                 article.headerDate = group(dateAndUrl[0]);
                 article.url = group(dateAndUrl[1]);

@@ -116,18 +116,19 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         }
         return cues;
     };
-    const auto alternation = [](const QStringList &cues, bool anchored) {
+    const auto alternation = [](const QStringList &cues) {
         QStringList groups;
         for (const QString &cue : cues)
             groups.append(u"(?:" + cue + u')');
-        const QString pattern = groups.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + groups.join(u'|') + u')';  // never matches when empty
-        return Pattern(anchored ? u"\\G" + pattern : pattern);
+        return groups.isEmpty() ? u"(?!)"_s : u"(?<!\\w)(?:" + groups.join(u'|') + u')';  // never matches when empty
     };
+    // Most lists are tried only where one of their leads starts (see typeOf()).
+    const auto anchoredAlternation = [&](const QStringList &cues) { return Pattern(u"\\G" + alternation(cues)); };
     struct TypeCues
     {
         EventType type;
         QStringList verbs, nouns;
-        Pattern verbPattern, nounPattern;
+        Pattern verbPattern, nounPattern;  // anchored
     };
     QList<TypeCues> types;
     const QJsonObject resource = loadResource(QStringLiteral("event-cues.json"));
@@ -135,8 +136,8 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         const QJsonObject object = value.toObject();
         const auto type = eventTypeFromName(object.value(u"type").toString());
         TypeCues cues{type.value_or(EventType::Other), validCues(object.value(u"verbs")), validCues(object.value(u"nouns")), {}, {}};
-        cues.verbPattern = alternation(cues.verbs, true);
-        cues.nounPattern = alternation(cues.nouns, true);
+        cues.verbPattern = anchoredAlternation(cues.verbs);
+        cues.nounPattern = anchoredAlternation(cues.nouns);
         if (type && cues.verbPattern.isValid() && cues.nounPattern.isValid())
             types.append(cues);
         else
@@ -156,28 +157,27 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         for (const TypeCues &type : std::as_const(types)) {
             const QStringList &cues = verbs ? type.verbs : type.nouns;
             const qsizetype index = m_cueLists.size();
+            // The leads of all the list's cues, if each can be told and the list has a bit of its own.
+            std::optional<QStringList> leads;
+            if (index < kFilteredLists) {
+                leads.emplace();
+                for (const QString &cue : cues) {
+                    const auto cueLeads = leadingLiterals(cue, kKeyLength, kMaxLeadLength);
+                    if (!cueLeads) {
+                        leads.reset();
+                        break;
+                    }
+                    leads->append(*cueLeads);
+                }
+            }
+            if (!leads) {
+                // Searched for, from the start of the sentence.
+                m_cueLists.append({type.type, verbs, Pattern(alternation(cues)), false});
+                continue;
+            }
             m_cueLists.append({type.type, verbs, verbs ? type.verbPattern : type.nounPattern, true});
-            // A list whose leads are not told is searched for, from the start of the sentence.
-            const auto searched = [&] { m_cueLists.last() = {type.type, verbs, alternation(cues, false), false}; };
-            if (index >= kFilteredLists) {
-                searched();
-                continue;
-            }
             const quint64 bit = quint64(1) << index;
-            QStringList leads;
-            bool readable = true;
-            for (const QString &cue : cues) {
-                const auto cueLeads = leadingLiterals(cue, kKeyLength, kMaxLeadLength);
-                readable = readable && cueLeads.has_value();
-                if (readable)
-                    leads.append(*cueLeads);
-            }
-            if (!readable) {
-                m_unfilteredLists |= bit;
-                searched();
-                continue;
-            }
-            for (const QString &lead : std::as_const(leads)) {
+            for (const QString &lead : std::as_const(*leads)) {
                 quint32 node = 0;
                 for (const QChar unit : lead) {
                     const auto [child, added] = trie[node].children.try_emplace(unit.unicode(), quint32(trie.size()));
@@ -254,7 +254,7 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
     // where one of its list's leads does. Cue patterns match after (?<!\w), which an ASCII
     // letter, digit or underscore before rules out.
     QVarLengthArray<std::pair<qsizetype, quint64>, 32> leadStarts;
-    quint64 possible = m_unfilteredLists;
+    quint64 possible = 0;
     forEachPositionAfterNonWord(folded, folded.size() - kKeyLength + 1, [&](qsizetype at) {
         const quint32 start = walkStart(packedKey(folded[at].unicode(), folded[at + 1].unicode(), folded[at + 2].unicode()));
         if (start == 0)

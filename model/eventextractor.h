@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace dateline {
@@ -48,12 +49,12 @@ private:
     const Gazetteer &m_gazetteer;
     QList<CueList> m_cueLists;  // the verbs of every type, then their nouns: the order typeOf() tries them in
 
-    // Most sentences can match few of the cue lists, and running a list costs a scan of the
-    // sentence. Cues start words with literal text ("ont signe", "declar"): a list is tried only
-    // if one of its leads starts a word of the sentence.
+    // Cues start words with literal text ("ont signe", "declar"), their leads: a list is tried
+    // only where one of its leads starts a word of the sentence. A list some of whose leads
+    // cannot be told is searched for in the whole sentence.
     static constexpr qsizetype kKeyLength = 3;
     static constexpr qsizetype kMaxLeadLength = 16;
-    static constexpr qsizetype kFilteredLists = 64;  // one bit each; lists past these are always tried
+    static constexpr qsizetype kFilteredLists = 64;  // one bit each; lists past these are searched for
     // The leads in a trie of their units. Leads share long beginnings ("ont rencontre", "ont
     // recu", ... eighty of them start "ont "): a walk from a word's start finds all those it
     // begins with in as many steps as the word matches, whatever their number.
@@ -80,12 +81,11 @@ private:
     };
     std::vector<WalkStart> m_walkStarts;  // 2^m_walkStartBits slots, at most a quarter full
     int m_walkStartBits = 0;
-    // Most words start no lead: a bit per 2^kWalkFilterBits hash values, small enough to stay
-    // in the nearest cache, tells them before the table, which does not.
+    // Most words start no lead: 2^kWalkFilterBits bits (512 bytes), one per value of
+    // keySlot(key, kWalkFilterBits), tell them before the table. They stay in the nearest cache.
     static constexpr int kWalkFilterBits = 12;
     std::array<quint64, (size_t(1) << kWalkFilterBits) / 64> m_walkFilter{};
     inline quint32 walkStart(quint64 key) const;  // 0 if no lead starts with the units of `key`
-    quint64 m_unfilteredLists = 0;  // lists whose leads cannot be told: always tried
 };
 
 } // namespace dateline

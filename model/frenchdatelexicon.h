@@ -98,7 +98,7 @@ public:
     std::vector<Phrase> phrases;
     WordMap<PhrasesStartingWith> phrasesByFirstWord;
 
-    int numberWordValue(const DateToken &word) const;  // "vingt-deux" = 22; -1 if not a number word
+    int numberWordValue(const DateToken &token) const;  // "vingt-deux" = 22; -1 if not a number word
     static int romanValue(QStringView word);      // "xix" = 19; -1 if not a Roman numeral
     static bool endsWithAny(QStringView word, const std::vector<QStringView> &endings);
 

@@ -13,9 +13,9 @@ namespace dateline {
 // A regular expression for the loops that match thousands of times an article: PCRE2 with the
 // options QRegularExpression uses (UTF, Unicode properties, JIT), but matched without the
 // allocations, the copies and the UTF-16 check that QRegularExpression::match() makes each time.
-// Groups capture only when asked to; most callers ask where a match starts and ends. Text that is not valid
-// UTF-16 (lone surrogates) is matched where it is valid. Copies share the compiled pattern;
-// matching is const and thread-safe.
+// Groups capture only when asked to; most callers ask where a match starts and ends. Text that
+// is not valid UTF-16 (lone surrogates) is matched where it is valid. Copies share the compiled
+// pattern; matching is const and thread-safe.
 class Pattern final
 {
 public:

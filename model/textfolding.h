@@ -253,7 +253,7 @@ inline bool hasSuffix(QStringView text, QStringView suffix)
 // to reach them; those lookups led profiles of whole corpora. Entries are kept in the order
 // they were added; references to them last until the next one is added.
 template<typename Mapped>
-class WordTable
+class WordTable final
 {
 public:
     using value_type = std::conditional_t<std::is_void_v<Mapped>, QStringView, std::pair<const QStringView, Mapped>>;
@@ -288,15 +288,17 @@ public:
         const size_t hash = WordHash{}(word);
         if (const qsizetype found = indexOf(word, hash); found >= 0)
             return {entryAt(found), false};
-        if constexpr (std::is_void_v<Mapped>)
+        if constexpr (std::is_void_v<Mapped>) {
+            static_assert(sizeof...(Args) == 0, "a set's entries are their words alone");
             m_entries.emplace_back(word);
-        else
+        } else {
             m_entries.emplace_back(std::piecewise_construct, std::forward_as_tuple(word), std::forward_as_tuple(std::forward<Args>(args)...));
+        }
         if (2 * m_entries.size() > m_slots.size())
             reindex();  // at most half full: probes stay short
-        else
-            place(hash, word, qsizetype(m_entries.size()) - 1);
-        return {entryAt(qsizetype(m_entries.size()) - 1), true};
+        const qsizetype added = qsizetype(m_entries.size()) - 1;
+        place(hash, word, added);
+        return {entryAt(added), true};
     }
     std::pair<iterator, bool> insert(const value_type &value)
     {
@@ -338,16 +340,13 @@ private:
     int m_slotBits = 0;
     std::vector<value_type> m_entries;
 
-    static QStringView keyOf(QStringView key) { return key; }
-    template<typename Value>
-    static QStringView keyOf(const std::pair<const QStringView, Value> &entry) { return entry.first; }
 
     const_iterator entryAt(qsizetype index) const { return index < 0 ? m_entries.cend() : m_entries.cbegin() + index; }
     iterator entryAt(qsizetype index) { return index < 0 ? end() : begin() + index; }
 
     // Two filter positions from the well-mixed high bits of the hash; the slot from a
     // multiplication, whose high bits depend on all of the hash's.
-    static std::pair<size_t, size_t> filterBits(size_t hash)
+    static std::pair<size_t, size_t> filterBits(quint64 hash)
     {
         return {size_t(hash >> 52) % kFilterBits, size_t(hash >> 40) % kFilterBits};
     }
@@ -361,6 +360,8 @@ private:
     }
     Q_NEVER_INLINE qsizetype probe(QStringView word, size_t hash) const
     {
+        if (m_slots.empty())  // moved from
+            return -1;
         const size_t mask = m_slots.size() - 1;
         for (size_t at = firstSlot(hash);; at = (at + 1) & mask) {
             const Slot &slot = m_slots[at];
@@ -381,13 +382,14 @@ private:
             at = (at + 1) & mask;
         m_slots[at] = {hash, key, entry};
     }
+    // Twice as many slots, and what the old ones held placed again.
     void reindex()
     {
         m_slotBits = std::max(m_slotBits + 1, 4);
-        m_slots.assign(size_t(1) << m_slotBits, Slot());
-        for (qsizetype i = 0; i < qsizetype(m_entries.size()); ++i) {
-            const QStringView key = keyOf(m_entries[size_t(i)]);
-            place(WordHash{}(key), key, i);
+        const std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(size_t(1) << m_slotBits));
+        for (const Slot &slot : old) {
+            if (slot.entry >= 0)
+                place(slot.hash, slot.key, slot.entry);
         }
     }
 };

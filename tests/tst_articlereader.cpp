@@ -95,6 +95,8 @@ void TestArticleReader::readsHeader_data()
                                                        << QString() << u"La Chine a parlé."_s;
     QTest::newRow("header with a URL") << " date 2019-06 https://example.org/2019/06/05/article.html\nLe texte."_ba
                                        << u"2019-06"_s << u"https://example.org/2019/06/05/article.html"_s << u"Le texte."_s;
+    QTest::newRow("a URL keeps a non-breaking space") << " date 2019-06 https://example.org/a\xC2\xA0" "b\nLe texte."_ba
+                                                     << u"2019-06"_s << u"https://example.org/a\u00A0b"_s << u"Le texte."_s;
     QTest::newRow("no header") << "Le texte commence ici. Fin."_ba << QString() << QString() << u"Le texte commence ici."_s;
     QTest::newRow("the word date in a sentence is not a header") << "La date 2023 reste floue."_ba << QString() << QString()
                                                                  << u"La date 2023 reste floue."_s;
@@ -135,6 +137,7 @@ void TestArticleReader::dropsRepeatsOfTheTitleInAnyCase_data()
     QTest::newRow("ASCII in capitals") << u"Moscou et Pekin"_s << u"MOSCOU ET PEKIN"_s << true;
     QTest::newRow("accents in capitals") << u"À Pékin, l'Élysée"_s << u"à PÉKIN, L'ÉLYSÉE"_s << true;
     QTest::newRow("a letter outside the BMP") << u"Le mot \U00010400"_s << u"LE MOT \U00010428"_s << true;
+    QTest::newRow("a final sigma folds as sigma") << u"Le mot Σ"_s << u"le mot ς"_s << true;
     QTest::newRow("another accent") << u"À Pékin"_s << u"À Pekin"_s << false;
     QTest::newRow("a paragraph that opens like the title") << u"À Pékin"_s << u"À Pékin, la Russie a parlé de la Chine."_s
                                                            << false;

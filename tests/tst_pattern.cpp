@@ -124,6 +124,16 @@ void TestPattern::capturesGroupsWhenAsked()
     QVERIFY(!pattern.match(u"Modifié le 5", 0, groups));
     QVERIFY(!groups[0]);
 
+    // More groups than a match reports: the first kMaxCapturedGroups are.
+    QString tenGroups;
+    for (int group = 0; group < 10; ++group)
+        tenGroups += u"(.)"_s;
+    std::array<Pattern::Match, Pattern::kMaxCapturedGroups + 1> many;
+    QCOMPARE(Pattern(tenGroups, Pattern::Case::Sensitive, Pattern::Groups::Captured).match(u"0123456789", 0, many).end, 10);
+    for (int group = 0; group < Pattern::kMaxCapturedGroups; ++group)
+        QCOMPARE(many[size_t(group)].start, group);
+    QVERIFY(!many[Pattern::kMaxCapturedGroups]);
+
     // Uncaptured, groups only group: none is reported.
     std::array<Pattern::Match, 1> uncaptured;
     QCOMPARE(Pattern(u"(b)"_s).match(u"ab", 0, uncaptured).start, 1);

@@ -14,6 +14,8 @@ private slots:
     void initTestCase();
     void datesArticles_data();
     void datesArticles();
+    void datelineIsItsOwnEvidence_data();
+    void datelineIsItsOwnEvidence();
     void invalidHeaderIsAProblemAndNotADate_data();
     void invalidHeaderIsAProblemAndNotADate();
 
@@ -126,6 +128,25 @@ void TestPublicationDate::datesArticles()
     QCOMPARE(result.article.published.toIso(), published);
     QCOMPARE(publicationSourceName(result.article.publishedSource), source);
     QCOMPARE(result.article.publishedAfter.toIso(), after);
+}
+
+void TestPublicationDate::datelineIsItsOwnEvidence_data()
+{
+    QTest::addColumn<QString>("article");
+    QTest::addColumn<QString>("evidence");
+    QTest::newRow("publication") << u"Titre\n  Publié le 5 juin 2019 à 08h12  \nLe texte."_s << u"Publié le 5 juin 2019 à 08h12"_s;
+    QTest::newRow("update alone") << u"Titre\nMis à jour le 6 juin 2019 à 10h00\nLe texte."_s
+                                  << u"Mis à jour le 6 juin 2019 à 10h00"_s;
+    QTest::newRow("wire: up to its dash") << u"PÉKIN, 5 juin 2019 (AFP) - La Chine a parlé."_s << u"PÉKIN, 5 juin 2019 (AFP) -"_s;
+}
+
+void TestPublicationDate::datelineIsItsOwnEvidence()
+{
+    QFETCH(QString, article);
+    QFETCH(QString, evidence);
+    const Extractor::Result result = m_extractor->extract(article.toUtf8(), u"test.txt"_s);
+    QCOMPARE(publicationSourceName(result.article.publishedSource), u"dateline"_s);
+    QCOMPARE(result.article.publishedEvidence, evidence);
 }
 
 void TestPublicationDate::invalidHeaderIsAProblemAndNotADate_data()
