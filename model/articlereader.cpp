@@ -394,11 +394,8 @@ Article ArticleReader::read(const QByteArray &bytes, const QString &fileName) co
             const QStringView headerLine = article.textOf(line);
             std::array<Pattern::Match, 2> dateAndUrl;  // the header's groups
             if (const Pattern::Match header = headerPattern().match(headerLine, 0, dateAndUrl)) {
-                const auto group = [&](const Pattern::Match &match) {
-                    return match ? headerLine.sliced(match.start, match.length()).toString() : QString();
-                };
-                article.headerDate = group(dateAndUrl[0]);
-                article.url = group(dateAndUrl[1]);
+                article.headerDate = dateAndUrl[0].in(headerLine).toString();
+                article.url = dateAndUrl[1].in(headerLine).toString();
                 if (article.headerDate.isEmpty())
                     article.problems.append(QStringLiteral("the header line has no date"));
                 article.junk.append(TextSpan::of(line.start, line.start + header.length()));

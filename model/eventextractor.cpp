@@ -56,12 +56,6 @@ quint64 packedKey(char16_t first, char16_t second, char16_t third)
     return quint64(first) << 32 | quint64(second) << 16 | third;
 }
 
-// Where a packed key's probe starts in a table of 2^bits slots: the well-mixed high bits of a multiplicative hash.
-size_t keySlot(quint64 key, int bits)
-{
-    return size_t((key * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
-}
-
 } // namespace
 
 QStringList unlistedActors(const Event &event, const Article &article)
@@ -210,20 +204,20 @@ EventExtractor::EventExtractor(const Gazetteer &gazetteer) : m_gazetteer(gazette
         ++m_walkStartBits;
     m_walkStarts.assign(size_t(1) << m_walkStartBits, WalkStart());
     for (const WalkStart &start : starts) {
-        size_t slot = keySlot(start.key, m_walkStartBits);
+        size_t slot = slotOf(start.key, m_walkStartBits);
         while (m_walkStarts[slot].node != 0)
             slot = (slot + 1) & (m_walkStarts.size() - 1);
         m_walkStarts[slot] = start;
-        const size_t bit = keySlot(start.key, kWalkFilterBits);
+        const size_t bit = slotOf(start.key, kWalkFilterBits);
         m_walkFilter[bit / 64] |= quint64(1) << (bit % 64);
     }
 }
 
 quint32 EventExtractor::walkStart(quint64 key) const
 {
-    if (const size_t bit = keySlot(key, kWalkFilterBits); !(m_walkFilter[bit / 64] >> (bit % 64) & 1))
+    if (const size_t bit = slotOf(key, kWalkFilterBits); !(m_walkFilter[bit / 64] >> (bit % 64) & 1))
         return 0;
-    for (size_t slot = keySlot(key, m_walkStartBits);; slot = (slot + 1) & (m_walkStarts.size() - 1)) {
+    for (size_t slot = slotOf(key, m_walkStartBits);; slot = (slot + 1) & (m_walkStarts.size() - 1)) {
         const WalkStart &entry = m_walkStarts[slot];
         if (entry.node == 0 || entry.key == key)
             return entry.node;

@@ -82,7 +82,7 @@ private:
     std::vector<WalkStart> m_walkStarts;  // 2^m_walkStartBits slots, at most a quarter full
     int m_walkStartBits = 0;
     // Most words start no lead: 2^kWalkFilterBits bits (512 bytes), one per value of
-    // keySlot(key, kWalkFilterBits), tell them before the table. They stay in the nearest cache.
+    // slotOf(key, kWalkFilterBits), tell them before the table. They stay in the nearest cache.
     static constexpr int kWalkFilterBits = 12;
     std::array<quint64, (size_t(1) << kWalkFilterBits) / 64> m_walkFilter{};
     inline quint32 walkStart(quint64 key) const;  // 0 if no lead starts with the units of `key`

@@ -120,10 +120,10 @@ private:
     };
     std::vector<Slot> table = std::vector<Slot>(1024);
 
-    // The slot a hash starts probing from: the high bits of a multiplicative hash of it.
+    // The slot a hash starts probing from.
     size_t home(size_t hash) const
     {
-        return size_t((quint64(hash) * 0x9E3779B97F4A7C15ULL) >> (64 - std::countr_zero(table.size())));
+        return slotOf(hash, std::countr_zero(table.size()));
     }
 
     void grow()

@@ -35,6 +35,7 @@ public:
         qsizetype end = -1;
         explicit operator bool() const { return start >= 0; }
         qsizetype length() const { return end - start; }
+        QStringView in(QStringView subject) const { return *this ? subject.sliced(start, length()) : QStringView(); }
     };
     // The first match that starts at `from` or after it; none when there is none, or when the
     // pattern is invalid or reaches PCRE2's limits on this subject.

@@ -193,7 +193,6 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
         return known.isValid() && expression.date.precision() > known.precision()
                && known.firstDay() <= expression.date.firstDay() && expression.date.lastDay() <= known.lastDay();
     };
-    const auto sliced = [](QStringView text, const Pattern::Match &span) { return text.sliced(span.start, span.length()); };
     int lines = 0;
     qsizetype start = 0;
     while (start < article.text.size() && lines < kDatelineSearchLines) {
@@ -209,16 +208,16 @@ DateValue PublicationDateFinder::fromDateline(const Article &article, QString *e
         // The agency stands in brackets: a line without one is spared the pattern.
         std::array<Pattern::Match, 1> date;
         if (const auto wire = line.contains(u'(') ? m_wireDateline.match(line, 0, date) : Pattern::Match(); wire) {
-            for (const TimeExpression &expression : m_tagger.tag(sliced(line, date[0]), known)) {
+            for (const TimeExpression &expression : m_tagger.tag(date[0].in(line), known)) {
                 if (wellDated(expression)) {
-                    *evidence = sliced(line, wire).trimmed().toString();
+                    *evidence = wire.in(line).trimmed().toString();
                     return expression.date;
                 }
             }
         }
         if (!mayOpenDateline(line) || !dateline.match(line, 0, date))
             continue;
-        const QStringView rest = sliced(line, date[0]);
+        const QStringView rest = date[0].in(line);
         const QStringView opening = line.first(date[0].start).trimmed();  // "Publié le", "Mis à jour", "Le"...
         const bool bareLe = opening.compare(u"le", Qt::CaseInsensitive) == 0;
         const bool updated = opening.startsWith(u"mis", Qt::CaseInsensitive) || opening.startsWith(u"actualis", Qt::CaseInsensitive);

@@ -365,15 +365,6 @@ std::optional<QStringList> leadingLiterals(QStringView pattern, qsizetype minLen
     return found;
 }
 
-QRegularExpression::MatchOptions matchOptionsFor(QStringView subject)
-{
-    // Written so that the compiler vectorises it: no early exit, flags as wide as the units.
-    char16_t surrogates = 0;
-    for (const char16_t *unit = subject.utf16(); unit != subject.utf16() + subject.size(); ++unit)
-        surrogates |= char16_t((*unit & 0xF800) == 0xD800);
-    return surrogates ? QRegularExpression::NoMatchOption : QRegularExpression::DontCheckSubjectStringMatchOption;
-}
-
 bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end)
 {
     const bool startOk = start <= 0 || !isWordChar(text[start - 1]) || !isWordChar(text[start]);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -180,11 +179,6 @@ inline bool isApostrophe(QChar c)
     }
 }
 
-// Options for matching a regular expression against `subject`. PCRE checks that a subject is
-// valid UTF-16 before every match, a scan of all of it that costs more than matching a pattern
-// against a sentence; text without surrogates is valid, and is spared the check.
-QRegularExpression::MatchOptions matchOptionsFor(QStringView subject);
-
 // Whether `word` (already folded) occurs in `folded` as a whole word, not inside another.
 bool containsWord(QStringView folded, QStringView word);
 
@@ -232,6 +226,10 @@ struct WordHash
         return size_t(hash ^ (hash >> 29));
     }
 };
+// Where probing for `hash` starts in an open-addressing table of 2^bits slots: the high bits of
+// a multiplicative hash, which depend on all of its bits.
+constexpr size_t slotOf(quint64 hash, int bits) { return size_t((hash * 0x9E3779B97F4A7C15ULL) >> (64 - bits)); }
+
 // QStringView's operator== calls into the library; words are short enough to compare here.
 struct WordEqual
 {
@@ -340,17 +338,14 @@ private:
     int m_slotBits = 0;
     std::vector<value_type> m_entries;
 
-
     const_iterator entryAt(qsizetype index) const { return index < 0 ? m_entries.cend() : m_entries.cbegin() + index; }
     iterator entryAt(qsizetype index) { return index < 0 ? end() : begin() + index; }
 
-    // Two filter positions from the well-mixed high bits of the hash; the slot from a
-    // multiplication, whose high bits depend on all of the hash's.
+    // Two filter positions from the well-mixed high bits of the hash.
     static std::pair<size_t, size_t> filterBits(quint64 hash)
     {
         return {size_t(hash >> 52) % kFilterBits, size_t(hash >> 40) % kFilterBits};
     }
-    size_t firstSlot(size_t hash) const { return size_t((quint64(hash) * 0x9E3779B97F4A7C15ULL) >> (64 - m_slotBits)); }
 
     // The filter's test is inlined into every lookup; the probe, that few lookups get to, is not.
     qsizetype indexOf(QStringView word, size_t hash) const
@@ -363,7 +358,7 @@ private:
         if (m_slots.empty())  // moved from
             return -1;
         const size_t mask = m_slots.size() - 1;
-        for (size_t at = firstSlot(hash);; at = (at + 1) & mask) {
+        for (size_t at = slotOf(hash, m_slotBits);; at = (at + 1) & mask) {
             const Slot &slot = m_slots[at];
             if (slot.entry < 0)
                 return -1;
@@ -377,7 +372,7 @@ private:
         m_filter[a / 64] |= quint64(1) << (a % 64);
         m_filter[b / 64] |= quint64(1) << (b % 64);
         const size_t mask = m_slots.size() - 1;
-        size_t at = firstSlot(hash);
+        size_t at = slotOf(hash, m_slotBits);
         while (m_slots[at].entry >= 0)
             at = (at + 1) & mask;
         m_slots[at] = {hash, key, entry};

@@ -13,8 +13,6 @@ private slots:
     void foldsCaseAccentsAndApostrophesKeepingLength_data();
     void foldsCaseAccentsAndApostrophesKeepingLength();
     void foldsPatternsButNotTheirEscapes();
-    void skipsTheUtf16CheckOnlyWithoutSurrogates_data();
-    void skipsTheUtf16CheckOnlyWithoutSurrogates();
     void findsWholeWordsOnly_data();
     void findsWholeWordsOnly();
     void splitsWords();
@@ -51,23 +49,6 @@ void TestTextFolding::foldsPatternsButNotTheirEscapes()
 {
     QCOMPARE(foldPattern(u"L'Annexion\\S+ de la Crimée\\p{Lu}\\B"_s), u"l'annexion\\S+ de la crimee\\p{Lu}\\B"_s);
     QCOMPARE(foldPattern(u"\\"_s), u"\\"_s);
-}
-
-void TestTextFolding::skipsTheUtf16CheckOnlyWithoutSurrogates_data()
-{
-    QTest::addColumn<QString>("subject");
-    QTest::addColumn<bool>("unchecked");
-    QTest::newRow("accented text") << u"à Pékin, mardi"_s << true;
-    QTest::newRow("surrogate pair") << u"Pékin \U0001F600 mardi"_s << false;
-    QTest::newRow("lone surrogate") << u"Pékin "_s + QChar(0xD800) + u" mardi"_s << false;
-}
-
-void TestTextFolding::skipsTheUtf16CheckOnlyWithoutSurrogates()
-{
-    QFETCH(QString, subject);
-    QFETCH(bool, unchecked);
-    const QRegularExpression::MatchOptions options = matchOptionsFor(subject);
-    QCOMPARE(options == QRegularExpression::DontCheckSubjectStringMatchOption, unchecked);
 }
 
 void TestTextFolding::findsWholeWordsOnly_data()
