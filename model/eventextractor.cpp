@@ -366,7 +366,8 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
                     event.locationSpan = mention.span;
                 continue;
             }
-            const QString name = mention.actor >= 0 ? m_gazetteer.actors().at(mention.actor).name : mention.unlistedName;
+            // Not copied: each copy of a gazetteer name counts a reference that every thread shares.
+            const QString &name = mention.actor >= 0 ? m_gazetteer.actors().at(mention.actor).name : mention.unlistedName;
             if (event.actors.contains(name))
                 continue;
             event.actors.append(name);

@@ -60,8 +60,9 @@ struct ActorMention
 // What earlier sentences of the same article told: which short names stand for whom.
 struct MentionContext
 {
-    // Folded surname -> actor: a handful per article, compared in place rather than hashed.
-    std::vector<std::pair<QString, int>> shortNames;
+    // Folded surname -> actor: a handful per article, compared in place rather than hashed. Views
+    // of the gazetteer's entries: copies would count references to strings every thread shares.
+    std::vector<std::pair<QStringView, int>> shortNames;
     int actorOfShortName(QStringView shortName) const  // -1 if none
     {
         for (const auto &[name, actor] : shortNames)
@@ -69,7 +70,7 @@ struct MentionContext
                 return actor;
         return -1;
     }
-    void setShortName(const QString &shortName, int actor)
+    void setShortName(QStringView shortName, int actor)
     {
         for (auto &[name, known] : shortNames) {
             if (WordEqual{}(name, shortName)) {
