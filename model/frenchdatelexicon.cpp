@@ -338,6 +338,17 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
     for (const QString &word : {u"an"_s, u"même"_s, u"de"_s, u"du"_s, u"d'"_s, u"et"_s, u"y"_s, u"a"_s, u"e"_s, u"er"_s,
                                 u"re"_s, u"ère"_s, u"è"_s, u"ème"_s, u"h"_s})
         knownWords.insert(keep(word));
+
+    // Last: the facts point into phrasesByFirstWord, which no longer grows.
+    const auto addClass = [this](QStringView word, WordClass wordClass) { wordFacts[word].classes |= wordClass; };
+    for (const auto &[set, wordClass] : {std::pair{&openers, Opener}, {&bareOpeners, BareOpener}, {&centuryWords, CenturyWord},
+                                          {&knownWords, KnownWord}})
+        for (const QStringView word : *set)
+            addClass(word, wordClass);
+    for (const auto &entry : units)
+        addClass(entry.first, Unit);
+    for (const auto &entry : phrasesByFirstWord)
+        wordFacts[entry.first].phrases = &entry.second;
 }
 
 int FrenchDateLexicon::numberWordValue(const DateToken &token) const

@@ -98,6 +98,16 @@ public:
     std::vector<Phrase> phrases;
     WordMap<PhrasesStartingWith> phrasesByFirstWord;
 
+    // The tables the tagger asks of nearly every token before it knows whether a date starts
+    // there, as bits: with the phrases a word starts, one lookup a token answers them all.
+    enum WordClass : quint8 { Opener = 1, BareOpener = 2, Unit = 4, CenturyWord = 8, KnownWord = 16 };
+    struct WordFacts
+    {
+        quint8 classes = 0;  // WordClass bits
+        const PhrasesStartingWith *phrases = nullptr;  // in phrasesByFirstWord, if it starts some
+    };
+    WordMap<WordFacts> wordFacts;
+
     int numberWordValue(const DateToken &token) const;  // "vingt-deux" = 22; -1 if not a number word
     static int romanValue(QStringView word);      // "xix" = 19; -1 if not a Roman numeral
     static bool endsWithAny(QStringView word, const std::vector<QStringView> &endings);

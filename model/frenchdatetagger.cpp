@@ -113,20 +113,27 @@ class Recognizer
 {
 public:
     Recognizer(const FrenchDateLexicon &lexicon, const std::vector<DateToken> &tokens)
-        : lx(lexicon), t(tokens), n(int(tokens.size())), m_phrasesStarting(tokens.size())
+        : lx(lexicon), t(tokens), n(int(tokens.size())), m_phrasesStarting(tokens.size()), m_classes(tokens.size())
     {
-        // Patterns ask for the phrases at a token many times, a kind at a time: they are looked up once.
+        // Patterns ask for the phrases at a token many times, a kind at a time, and mayOpen() asks
+        // every token for its classes: both are looked up once.
+        const auto factsOf = [&](QStringView word, size_t hash) {
+            const auto it = lx.wordFacts.find(word, hash);
+            return it == lx.wordFacts.end() ? FrenchDateLexicon::WordFacts{} : it->second;
+        };
+        const FrenchDateLexicon::WordFacts accentedA = factsOf(u"à", WordHash{}(u"à"));
         for (size_t i = 0; i < tokens.size(); ++i) {
+            const FrenchDateLexicon::WordFacts facts = factsOf(tokens[i].key, tokens[i].keyHash);
+            m_classes[i] = facts.classes;
             // French often drops the accent of a capital: "A l'heure actuelle".
             const bool capitalA = tokens[i].capitalized && WordEqual{}(tokens[i].key, u"a");
-            const auto it = capitalA ? lx.phrasesByFirstWord.find(u"à") : lx.phrasesByFirstWord.find(tokens[i].key, tokens[i].keyHash);
-            if (it == lx.phrasesByFirstWord.end())
+            const FrenchDateLexicon::PhrasesStartingWith *starting = capitalA ? accentedA.phrases : facts.phrases;
+            if (!starting)
                 continue;
-            const FrenchDateLexicon::PhrasesStartingWith &starting = it->second;
             const bool secondWordFits = i + 1 < tokens.size() && !tokens[i + 1].breakBefore
-                                        && tokenIn(tokens[i + 1], starting.secondWords);
-            if (starting.oneWordEntry || secondWordFits)
-                m_phrasesStarting[i] = &starting;
+                                        && tokenIn(tokens[i + 1], starting->secondWords);
+            if (starting->oneWordEntry || secondWordFits)
+                m_phrasesStarting[i] = starting;
         }
     }
 
@@ -150,6 +157,7 @@ private:
     const std::vector<DateToken> &t;
     const int n;
     std::vector<const FrenchDateLexicon::PhrasesStartingWith *> m_phrasesStarting;  // by token; null if none can
+    std::vector<quint8> m_classes;  // by token: its FrenchDateLexicon::WordClass bits
 
     // Cheap test of whether an expression can start at token i; most words cannot.
     bool mayOpen(int i) const
@@ -158,14 +166,17 @@ private:
             return true;
         if (t[i].kind != Kind::Word)
             return false;
-        if (in(i, lx.bareOpeners))
-            return m_phrasesStarting[size_t(i)] || !isWord(i + 1) || in(i + 1, lx.knownWords) || startsWithMi(t[i + 1].key)
-                   || lx.numberWordValue(t[i + 1]) >= 0 || in(i + 2, lx.centuryWords);  // "le XIXe siècle"
-        if (in(i, lx.openers) || startsWithMi(t[i].key) || (t[i].capitalized && t[i].key == u"a"))
+        using Class = FrenchDateLexicon::WordClass;
+        if (isA(i, Class::BareOpener))
+            return m_phrasesStarting[size_t(i)] || !isWord(i + 1) || isA(i + 1, Class::KnownWord) || startsWithMi(t[i + 1].key)
+                   || lx.numberWordValue(t[i + 1]) >= 0 || isA(i + 2, Class::CenturyWord);  // "le XIXe siècle"
+        if (isA(i, Class::Opener) || startsWithMi(t[i].key) || (t[i].capitalized && t[i].key == u"a"))
             return true;
         // "deux jours plus tard", "XIXe siècle"
-        return in(i + 1, lx.units) || in(i + 1, lx.centuryWords);
+        return isA(i + 1, Class::Unit | Class::CenturyWord);
     }
+    // Whether token i is in one of the tables of `classes` (FrenchDateLexicon::WordClass bits).
+    bool isA(int i, unsigned classes) const { return has(i) && (m_classes[size_t(i)] & classes); }
 
     // ---- token tests -------------------------------------------------------------------
     bool has(int i) const { return i >= 0 && i < n; }
