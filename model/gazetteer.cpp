@@ -139,7 +139,7 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
     std::sort(m_locatives.begin(), m_locatives.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     for (const QJsonValue &institution : resource.value(u"institutions").toArray()) {
         if (const QString word = institution.toString().trimmed(); !word.isEmpty())
-            m_institutions.insert(keep(foldForMatching(word)));
+            m_wordFacts[keep(foldForMatching(word))].classes |= Institution;
     }
 
     for (const QJsonObject &object : std::as_const(objects)) {
@@ -201,7 +201,7 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
     for (Entry &entry : m_entries) {
         entry.shortName = shortNames.value(entry.words.join(u' '));
         if (!entry.shortName.isEmpty())
-            m_shortNames.insert(keep(entry.shortName));
+            m_wordFacts[keep(entry.shortName)].classes |= ShortName;
     }
 
     const QJsonObject combiningForms = resource.value(u"combining_forms").toObject();
@@ -215,6 +215,14 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
                                                [](const auto &a, const auto &b) { return a.first.size() < b.first.size(); });
         m_shortestDemonymCompound = 2 * shortest->first.size() + 1;
     }
+
+    for (const QStringView word : titleWords())
+        m_wordFacts[word].classes |= Title;
+    for (const QStringView word : titleCapitalisedWords())
+        m_wordFacts[word].classes |= TitleCapitalised;
+    // Last: the facts point into m_entriesByFirstWord, which no longer grows.
+    for (const auto &[word, entries] : m_entriesByFirstWord)
+        m_wordFacts[word].entries = &entries;
 }
 
 QString Gazetteer::foldWords(const QString &phrase) { return foldedWords(phrase).join(u' '); }
@@ -355,8 +363,8 @@ bool Gazetteer::isLocative(QStringView folded, qsizetype rangeStart, qsizetype a
     return false;
 }
 
-void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const WordSpans &words,
-                                   std::span<const size_t> wordHashes, std::span<bool> covered, QList<ActorMention> &mentions) const
+void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const WordSpans &words, std::span<const size_t> wordHashes,
+                                   std::span<const WordFacts> wordFacts, std::span<bool> covered, QList<ActorMention> &mentions) const
 {
     static const WordSet functionWords{u"de", u"du", u"des", u"la", u"le", u"les", u"l", u"d", u"a", u"au", u"aux",
                                        u"en", u"par", u"pour", u"avec", u"sur", u"dans", u"ou", u"qui", u"que", u"et"};
@@ -393,7 +401,7 @@ void Gazetteer::addCountryMentions(QStringView text, QStringView folded, const W
             }
         }
         // "le ministère russe de la Défense", "des bombardiers stratégiques russes et chinois".
-        if (!m_institutions.contains(current, wordHashes[size_t(i)]))
+        if (!(wordFacts[size_t(i)].classes & Institution))
             continue;
         for (qsizetype j = i + 1, skipped = 0; j < words.size() && skipped <= 2 && sameClause(j - 1, j); ++j) {
             const QStringView next = word(j);
@@ -422,8 +430,13 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     // Every word is looked up in several tables: its hash is worked out once. On the stack, as
     // the words themselves and whether each is covered.
     QVarLengthArray<size_t, kWordsOnStack> hashes(words.size());
-    for (qsizetype i = 0; i < words.size(); ++i)
+    QVarLengthArray<WordFacts, kWordsOnStack> facts(words.size());
+    for (qsizetype i = 0; i < words.size(); ++i) {
         hashes[i] = WordHash{}(word(i));
+        if (const auto found = m_wordFacts.find(word(i), hashes[i]); found != m_wordFacts.end())
+            facts[i] = found->second;
+    }
+    const auto isA = [&](qsizetype i, WordClass wordClass) { return facts[i].classes & wordClass; };
 
     // The longest of `candidates` that words[i...] spell, the first of them if several are as long.
     const auto longestAt = [&](qsizetype i, const std::vector<int> &candidates) {
@@ -452,14 +465,14 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
     QVarLengthArray<bool, kWordsOnStack> covered(words.size(), false);
     for (qsizetype i = 0; i < words.size(); ++i) {
         const Entry *best = nullptr;
-        if (const auto first = m_entriesByFirstWord.find(word(i), hashes[i]); first != m_entriesByFirstWord.end()) {
+        if (const EntriesStartingWith *first = facts[i].entries) {
             // An entry of several words is longer than one of a single word: it wins if it matches.
-            const auto &bySecondWord = first->second.bySecondWord;
+            const auto &bySecondWord = first->bySecondWord;
             if (const auto second = i + 1 < words.size() ? bySecondWord.find(word(i + 1), hashes[i + 1]) : bySecondWord.end();
                 second != bySecondWord.end())
                 best = longestAt(i, second->second);
             if (!best)
-                best = longestAt(i, first->second.oneWord);
+                best = longestAt(i, first->oneWord);
         }
         const QStringView previous = i > 0 ? word(i - 1) : QStringView();
         if (best) {
@@ -484,7 +497,7 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             i = last;
             continue;
         }
-        if (capitalised(i) && m_shortNames.contains(word(i), hashes[i])) {
+        if (capitalised(i) && isA(i, ShortName)) {
             if (const int actor = context.actorOfShortName(word(i)); actor >= 0) {
                 mentions.append({words[i], actor, {}, MentionKind::ShortName, false});
                 covered[i] = true;
@@ -492,14 +505,14 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
         }
     }
 
-    addCountryMentions(text, folded, words, hashes, covered, mentions);
+    addCountryMentions(text, folded, words, hashes, facts, covered, mentions);
 
     // People introduced by a title whom the gazetteer does not know.
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QStringView title = word(i);
         const bool honorific = (WordEqual{}(title, u"m") || WordEqual{}(title, u"mme") || WordEqual{}(title, u"mlle"))
                                && words[i].end < text.size() && text[words[i].end] == u'.';
-        if (!honorific && !titleWords().contains(title, hashes[i]))
+        if (!honorific && !isA(i, Title))
             continue;
         qsizetype k = i + 1;
         int commas = 0;
@@ -512,12 +525,12 @@ QList<ActorMention> Gazetteer::findMentions(QStringView text, QStringView folded
             if (commas > 1 || std::any_of(gap.begin(), gap.end(), endsClause))
                 break;
             // Lower-case mentions ("du ministère chinois") are part of the title; a name ends the search.
-            if (capitalised(k) && (covered[k] || !titleCapitalisedWords().contains(word(k), hashes[k])))
+            if (capitalised(k) && (covered[k] || !isA(k, TitleCapitalised)))
                 break;
             if (honorific)
                 break;
         }
-        if (k >= words.size() || covered[k] || !capitalised(k) || titleCapitalisedWords().contains(word(k), hashes[k]))
+        if (k >= words.size() || covered[k] || !capitalised(k) || isA(k, TitleCapitalised))
             continue;
         qsizetype end = k;
         while (end + 1 < words.size() && end < k + 2 && capitalised(end + 1) && !covered[end + 1]

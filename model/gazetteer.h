@@ -103,6 +103,21 @@ public:
                                      MentionContext &context, const DateValue &until = {}) const;
 
 private:
+    // What findMentions() asks of every word, found with one lookup: the entries it starts and
+    // the lists it is in.
+    enum WordClass : quint8 {
+        ShortName = 1,         // some entry's short name
+        Institution = 2,       // "ministère", "armée": a demonym after it names a country
+        Title = 4,             // "ministre", "président": may introduce an unlisted person
+        TitleCapitalised = 8,  // "Affaires", "Défense": capitalised inside a title, not a name
+    };
+    struct EntriesStartingWith;
+    struct WordFacts
+    {
+        const EntriesStartingWith *entries = nullptr;  // in m_entriesByFirstWord, if it starts some
+        quint8 classes = 0;                           // WordClass bits
+    };
+
     struct Entry
     {
         QStringList words;  // folded words of the phrase
@@ -120,8 +135,8 @@ private:
     QStringView keep(const QString &word);
     int holderOn(const Entry &entry, QDate first, QDate last, const QSet<int> &named) const;
     bool isLocative(QStringView folded, qsizetype rangeStart, qsizetype at) const;
-    void addCountryMentions(QStringView text, QStringView folded, const WordSpans &words,
-                            std::span<const size_t> wordHashes, std::span<bool> covered, QList<ActorMention> &mentions) const;
+    void addCountryMentions(QStringView text, QStringView folded, const WordSpans &words, std::span<const size_t> wordHashes,
+                            std::span<const WordFacts> wordFacts, std::span<bool> covered, QList<ActorMention> &mentions) const;
     void dropRolesNamedInApposition(QStringView text, QList<ActorMention> &mentions) const;
 
     QList<Actor> m_actors;
@@ -135,11 +150,10 @@ private:
     };
     WordMap<EntriesStartingWith> m_entriesByFirstWord;
     QList<Entry> m_entries;
-    WordSet m_shortNames;                    // every entry's shortName
     QStringList m_locatives;                 // folded, longest first
-    WordSet m_institutions;                  // folded
     WordMap<int> m_demonyms;                 // folded demonym or combining form -> country
     qsizetype m_shortestDemonymCompound = 0;  // the length of the shortest word two of them make: "sino-indo"
+    WordMap<WordFacts> m_wordFacts;          // of every word of the lists above, and of the entries' first words
     std::deque<QString> m_words;             // what the word maps' keys view
 };
 

@@ -135,6 +135,9 @@ void TestGazetteer::findsActors_data()
                                               << QStringList{u"?Durand"_s} << QStringList();
     QTest::newRow("spokesman introduced by function") << u"Le porte-parole Dmitri Kovalev a démenti."_s << u"2023"_s
                                                       << QStringList{u"?Dmitri Kovalev"_s} << QStringList();
+    QTest::newRow("capitalised words of a title are not the name")
+        << u"Le ministre kazakh des Affaires étrangères Erlan Karine a parlé."_s << u"2023"_s << QStringList{u"?Erlan Karine"_s}
+        << QStringList();
     QTest::newRow("a ministry is not a person") << u"Le ministre des Affaires étrangères de la Chine a parlé."_s << u"2023"_s
                                                 << QStringList{u"China"_s} << QStringList();
 }
