@@ -153,7 +153,7 @@ private:
     QStringList m_locatives;                 // folded, longest first
     WordMap<int> m_demonyms;                 // folded demonym or combining form -> country
     qsizetype m_shortestDemonymCompound = 0;  // the length of the shortest word two of them make: "sino-indo"
-    WordMap<WordFacts> m_wordFacts;          // of every word of the lists above, and of the entries' first words
+    WordMap<WordFacts> m_wordFacts;          // the entries' first words, short names, institutions and title words
     std::deque<QString> m_words;             // what the word maps' keys view
 };
 
