@@ -16,32 +16,6 @@ namespace dateline {
 
 namespace {
 
-// Words that introduce a person by title or function: "le ministre X", "M. X", "le porte-parole X".
-const WordSet &titleWords()
-{
-    static const WordSet words{
-        u"president", u"presidente", u"ministre", u"porte-parole", u"vice-premier", u"vice-ministre",
-        u"vice-president", u"vice-presidente", u"general", u"generale", u"amiral", u"ambassadeur", u"ambassadrice",
-        u"secretaire", u"conseiller", u"conseillere", u"directeur", u"directrice", u"commandant", u"senateur",
-        u"senatrice", u"depute", u"deputee", u"gouverneur", u"emissaire", u"envoye", u"envoyee", u"chef",
-        u"dirigeant", u"dirigeante", u"premier", u"premiere", u"maire", u"chancelier", u"chanceliere", u"roi",
-        u"reine", u"prince"};
-    return words;
-}
-
-// Capitalised words inside titles ("ministre des Affaires étrangères") that are not names.
-const WordSet &titleCapitalisedWords()
-{
-    static const WordSet words{
-        u"affaires", u"etrangeres", u"defense", u"etat", u"conseil", u"securite", u"premier", u"commerce",
-        u"finances", u"interieur", u"parti", u"comite", u"assemblee", u"federation", u"republique", u"nations",
-        u"unies", u"economie", u"justice", u"energie", u"industrie", u"sante", u"culture", u"armees", u"ministere",
-        u"etat-major", u"gouvernement", u"commission", u"europeenne", u"populaire", u"communiste", u"national",
-        u"nationale", u"agriculture", u"transports", u"chinois", u"russe", u"kremlin", u"otan", u"onu", u"ue",
-        u"maison", u"blanche", u"developpement", u"education", u"jeunesse"};
-    return words;
-}
-
 QDate parsePartialDate(const QString &iso, bool end)
 {
     const DateValue value = DateValue::fromIso(iso);
@@ -137,9 +111,11 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
             m_locatives.append(foldForMatching(word));
     }
     std::sort(m_locatives.begin(), m_locatives.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    for (const QJsonValue &institution : resource.value(u"institutions").toArray()) {
-        if (const QString word = institution.toString().trimmed(); !word.isEmpty())
-            m_wordFacts[keep(foldForMatching(word))].classes |= Institution;
+    for (const auto &[key, wordClass] : {std::pair{u"institutions", Institution}, {u"titles", Title}, {u"title_words", TitleCapitalised}}) {
+        for (const QJsonValue &value : resource.value(QStringView(key)).toArray()) {
+            if (const QString word = value.toString().trimmed(); !word.isEmpty())
+                m_wordFacts[keep(foldForMatching(word))].classes |= wordClass;
+        }
     }
 
     for (const QJsonObject &object : std::as_const(objects)) {
@@ -216,10 +192,6 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
         m_shortestDemonymCompound = 2 * shortest->first.size() + 1;
     }
 
-    for (const QStringView word : titleWords())
-        m_wordFacts[word].classes |= Title;
-    for (const QStringView word : titleCapitalisedWords())
-        m_wordFacts[word].classes |= TitleCapitalised;
     // Last: the facts point into m_entriesByFirstWord, which no longer grows.
     for (const auto &[word, entries] : m_entriesByFirstWord)
         m_wordFacts[word].entries = &entries;

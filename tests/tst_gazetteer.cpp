@@ -19,6 +19,8 @@ const char kActors[] = R"({
  "locatives": ["à", "en", "venue de"],
  "institutions": ["ministère", "bombardiers"],
  "combining_forms": {"sino": "China"},
+ "titles": ["ministre", "porte-parole"],
+ "title_words": ["Affaires"],
  "actors": [
  {"name": "Russia", "kind": "country", "aliases": ["Russie"], "metonyms": ["Moscou", "Kremlin"], "demonyms": ["russe", "russes"]},
  {"name": "China", "kind": "country", "aliases": ["Chine"], "metonyms": ["Pékin", "Beijing"], "demonyms": ["chinois", "chinoise"]},
