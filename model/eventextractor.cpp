@@ -366,7 +366,7 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
                     event.locationSpan = mention.span;
                 continue;
             }
-            // Not copied: each copy of a gazetteer name counts a reference that every thread shares.
+            // By reference: the event's list keeps the one copy it needs.
             const QString &name = mention.actor >= 0 ? m_gazetteer.actors().at(mention.actor).name : mention.unlistedName;
             if (event.actors.contains(name))
                 continue;

@@ -297,6 +297,8 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
         addPhrase(decade.toString(), std::move(phrase));
     }
 
+    // The word classes of wordFacts, gathered here.
+    WordSet openers, bareOpeners, knownWords;
     for (const auto *map : {&months, &weekdays, &ordinals})
         for (const auto &entry : *map)
             openers.insert(entry.first);
@@ -323,7 +325,7 @@ FrenchDateLexicon::FrenchDateLexicon(const QJsonObject &tables)
     for (const WordSet *set : {&openers, &abbreviatedMonths, &centuryWords, &genericSeasonLinks, &afterBareDay, &pastMarkers,
                                &futureMarkers, &yearCues, &weakYearCues, &clockWords, &quarterWords})
         knownWords.insert(set->begin(), set->end());
-    const auto insertKeys = [this](const auto &map) {
+    const auto insertKeys = [&knownWords](const auto &map) {
         for (const auto &entry : map)
             knownWords.insert(entry.first);
     };

@@ -74,15 +74,8 @@ public:
     WordSet futureWords, pastWords, goVerbs, auxiliaries, notVerbs;
     std::vector<QStringView> futureEndings, pastEndings, participleEndings, infinitiveEndings;
 
-    // Every word that can open an expression; the others are skipped at once.
-    WordSet openers;
     // Openers that only start multi-word entries ("de" nos jours, "chaque"): the other patterns skip them.
     WordSet phraseOnlyOpeners;
-    // Openers that are nothing by themselves (determiners, "en", "dans", "à"...) open an expression
-    // only before a word the date tables or the patterns know: "le 5 juin", "en mars", "dans deux
-    // jours", but not "le gouvernement" or "en Chine".
-    WordSet bareOpeners;
-    WordSet knownWords;  // every word of every table and entry, and those the patterns name
 
     // Multi-word expressions, by their first word and kind; the longest match wins. A lookup
     // reads only the entries of its kind: patterns ask for one kind at a time, many times a token.
@@ -100,7 +93,16 @@ public:
 
     // The tables the tagger asks of nearly every token before it knows whether a date starts
     // there, as bits: with the phrases a word starts, one lookup a token answers them all.
-    enum WordClass : quint8 { Opener = 1, BareOpener = 2, Unit = 4, CenturyWord = 8, KnownWord = 16 };
+    enum WordClass : quint8 {
+        Opener = 1,       // may open an expression; the other words are skipped at once
+        // Openers that are nothing by themselves (determiners, "en", "dans", "à"...) open an expression
+        // only before a word the tables or the patterns know: "le 5 juin", "en mars", "dans deux
+        // jours", but not "le gouvernement" or "en Chine".
+        BareOpener = 2,
+        Unit = 4,         // a key of `units`
+        CenturyWord = 8,  // in `centuryWords`
+        KnownWord = 16,   // a word of any table or entry, or one the patterns name
+    };
     struct WordFacts
     {
         quint8 classes = 0;  // WordClass bits

@@ -158,6 +158,7 @@ private:
     const int n;
     std::vector<const FrenchDateLexicon::PhrasesStartingWith *> m_phrasesStarting;  // by token; null if none can
     std::vector<quint8> m_classes;  // by token: its FrenchDateLexicon::WordClass bits
+    using Class = FrenchDateLexicon::WordClass;
 
     // Cheap test of whether an expression can start at token i; most words cannot.
     bool mayOpen(int i) const
@@ -166,7 +167,6 @@ private:
             return true;
         if (t[i].kind != Kind::Word)
             return false;
-        using Class = FrenchDateLexicon::WordClass;
         if (isA(i, Class::BareOpener))
             return m_phrasesStarting[size_t(i)] || !isWord(i + 1) || isA(i + 1, Class::KnownWord) || startsWithMi(t[i + 1].key)
                    || lx.numberWordValue(t[i + 1]) >= 0 || isA(i + 2, Class::CenturyWord);  // "le XIXe siècle"
@@ -360,7 +360,7 @@ private:
     // Tries every pattern at token i; appends what it finds and returns the token after it.
     int matchAt(int i, std::vector<Underspecified> &found) const
     {
-        if (isWord(i) && in(i, lx.phraseOnlyOpeners) && !(isWord(i + 1) && in(i + 1, lx.units))) {
+        if (isWord(i) && in(i, lx.phraseOnlyOpeners) && !(isWord(i + 1) && isA(i + 1, Class::Unit))) {
             // Only the multi-word entries can start here: "de" nos jours, "chaque" mois, "fin" 2014.
             if (int end = phraseDateAt(i, found); end > 0)
                 return end;

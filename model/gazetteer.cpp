@@ -113,7 +113,11 @@ void Gazetteer::load(const QJsonObject &resource, QStringList *problems)
     std::sort(m_locatives.begin(), m_locatives.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     for (const auto &[key, wordClass] : {std::pair{u"institutions", Institution}, {u"titles", Title}, {u"title_words", TitleCapitalised}}) {
         for (const QJsonValue &value : resource.value(QStringView(key)).toArray()) {
-            if (const QString word = value.toString().trimmed(); !word.isEmpty())
+            const QString word = value.toString().trimmed();
+            if (word.contains(u' '))  // words are looked up one at a time: it would never be found
+                problems->append(QStringLiteral("\"%1\" in %2 has several words: only single words are looked for")
+                                     .arg(word, QStringView(key)));
+            else if (!word.isEmpty())
                 m_wordFacts[keep(foldForMatching(word))].classes |= wordClass;
         }
     }

@@ -70,6 +70,7 @@ struct MentionContext
                 return actor;
         return -1;
     }
+    // `shortName` is viewed, not copied: it must outlive the context, as the gazetteer's entries do.
     void setShortName(QStringView shortName, int actor)
     {
         for (auto &[name, known] : shortNames) {
@@ -80,6 +81,7 @@ struct MentionContext
         }
         shortNames.emplace_back(shortName, actor);
     }
+    void setShortName(QString &&, int) = delete;  // a temporary would leave its view dangling
     QHash<QString, QString> unlistedShortNames;  // folded surname -> full name of an unlisted person
     QSet<int> named;                             // actors named so far
 };

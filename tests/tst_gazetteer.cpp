@@ -55,6 +55,7 @@ private slots:
     void userFileInTheConfigFolderIsRead();
     void nameClaimedTwiceIsReported();
     void emptyWordsInListsAreIgnored();
+    void severalWordsInAWordListAreReported();
     void bundledGazetteerIsConsistent();
     void bundledGazetteerKnowsTheSeedActors_data();
     void bundledGazetteerKnowsTheSeedActors();
@@ -240,6 +241,17 @@ void TestGazetteer::emptyWordsInListsAreIgnored()
     QCOMPARE(actorsIn(gazetteer, u"La Russie a parlé."_s, {}, context, &locations), QStringList{u"Russia"_s});
     QCOMPARE(actorsIn(gazetteer, u"Il est allé à Russie."_s, {}, context, &locations), QStringList());
     QCOMPARE(locations, QStringList{u"Russie"_s});
+}
+
+void TestGazetteer::severalWordsInAWordListAreReported()
+{
+    QStringList problems;
+    const Gazetteer gazetteer(QJsonDocument::fromJson(R"({"titles": ["chef d'état-major", "ministre"],
+        "actors": [{"name": "Russia", "kind": "country", "aliases": ["Russie"]}]})").object(), &problems);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(u"chef d'état-major"_s) && problems.first().contains(u"titles"_s), qPrintable(problems.first()));
+    MentionContext context;
+    QCOMPARE(actorsIn(gazetteer, u"Le ministre Jean Dupont a parlé."_s, {}, context), QStringList{u"?Jean Dupont"_s});
 }
 
 void TestGazetteer::bundledGazetteerIsConsistent()
