@@ -22,9 +22,12 @@ Extractor::Result Extractor::extract(Article article) const
         m_publicationDates.date(article, &undatedTags);
         // Tagged against no reference already, if the article stayed undated. The dates are not
         // kept: a loading corpus holds every result until the last file is read.
+        bool cut = false;
         const QList<TimeExpression> dates = undatedTags && !article.published.isValid()
                                                 ? std::move(*undatedTags)
-                                                : m_tagger.tag(article.extractableText(), article.published);
+                                                : m_tagger.tag(article.extractableText(), article.published, &cut);
+        if (cut)
+            article.problems.append(FrenchDateTagger::cutProblem());
         result.events = m_events.extract(article, dates, &article.unlistedActors);
         if (result.events.size() > kMaxEventsPerArticle) {
             article.problems.append(QStringLiteral("%1 events found: only the first %2 are kept")

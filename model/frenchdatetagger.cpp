@@ -1423,31 +1423,24 @@ bool dayFollowsClock(const std::vector<DateToken> &tokens, const Underspecified 
     return calendarDay || relativeDay;
 }
 
-} // namespace
-
-struct FrenchDateTagger::Rules
+void tagPiece(const FrenchDateLexicon &lexicon, QStringView text, qsizetype start, qsizetype end, Resolver &resolver,
+              QList<TimeExpression> &expressions)
 {
-    FrenchDateLexicon lexicon{loadResource(QStringLiteral("dates-fr.json"))};
-};
-
-FrenchDateTagger::FrenchDateTagger() : m_rules(std::make_unique<Rules>()) {}
-FrenchDateTagger::~FrenchDateTagger() = default;
-
-QList<TimeExpression> FrenchDateTagger::tag(QStringView text, const DateValue &reference) const
-{
+    const QStringView piece = text.sliced(start, end - start);
     QString folded;
-    foldForDates(text, folded);
-    const std::vector<DateToken> tokens = tokenizeForDates(text, folded);
-    const std::vector<Underspecified> found = Recognizer(m_rules->lexicon, tokens).run();
+    foldForDates(piece, folded);
+    const std::vector<DateToken> tokens = tokenizeForDates(piece, folded);
+    const std::vector<Underspecified> found = Recognizer(lexicon, tokens).run();
 
-    const TenseReader tense(m_rules->lexicon, tokens);
-    Resolver resolver(reference);
-    QList<TimeExpression> expressions;
-    expressions.reserve(qsizetype(found.size()));
+    const TenseReader tense(lexicon, tokens);
+    if (expressions.isEmpty())
+        expressions.reserve(qsizetype(found.size()));  // not for each piece: each would copy the list
     const auto resolve = [&](const Underspecified &u) {
         const Direction cue = needsTense(u) ? tense.around(u.firstToken, u.lastToken) : Direction::Unknown;
         TimeExpression expression = resolver.resolve(u, cue);
-        expression.text = text.mid(expression.start, expression.end - expression.start).toString();
+        expression.text = piece.mid(expression.start, expression.end - expression.start).toString();
+        expression.start += start;
+        expression.end += start;
         return expression;
     };
     for (size_t k = 0; k < found.size(); ++k) {
@@ -1461,7 +1454,37 @@ QList<TimeExpression> FrenchDateTagger::tag(QStringView text, const DateValue &r
         }
         expressions.append(resolve(found[k]));
     }
+}
+
+} // namespace
+
+struct FrenchDateTagger::Rules
+{
+    FrenchDateLexicon lexicon{loadResource(QStringLiteral("dates-fr.json"))};
+};
+
+FrenchDateTagger::FrenchDateTagger() : m_rules(std::make_unique<Rules>()) {}
+FrenchDateTagger::~FrenchDateTagger() = default;
+
+QList<TimeExpression> FrenchDateTagger::tag(QStringView text, const DateValue &reference, bool *cut) const
+{
+    Resolver resolver(reference);
+    QList<TimeExpression> expressions;
+    for (qsizetype start = 0; start < text.size() && expressions.size() <= kMaxExpressions;) {
+        const qsizetype end = endOfPiece(text, start, kMaxPieceLength);
+        tagPiece(m_rules->lexicon, text, start, end, resolver, expressions);
+        start = end;
+    }
+    if (cut)
+        *cut = expressions.size() > kMaxExpressions;
+    if (expressions.size() > kMaxExpressions)
+        expressions.resize(kMaxExpressions);
     return expressions;
+}
+
+QString FrenchDateTagger::cutProblem()
+{
+    return QStringLiteral("over %1 dates found: only the first %1 are kept").arg(kMaxExpressions);
 }
 
 } // namespace dateline

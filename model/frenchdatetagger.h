@@ -37,7 +37,16 @@ public:
     // against `reference` (the publication date, at whatever precision it is known) or, when
     // it is invalid, against the last date mentioned before them; otherwise they stay unresolved.
     // The text may contain runs of blanks standing in for junk: offsets are kept as given.
-    QList<TimeExpression> tag(QStringView text, const DateValue &reference) const;
+    // Only the first kMaxExpressions are kept, and `cut`, if given, tells whether there were more:
+    // a scraped page of "en 2020" repeated made gigabytes of them.
+    QList<TimeExpression> tag(QStringView text, const DateValue &reference, bool *cut = nullptr) const;
+    static QString cutProblem();  // an article's problem, when `cut` was set
+
+    // A text is tagged a piece of at most this many UTF-16 units at a time, cut between sentences
+    // where it can (endOfPiece()): its tokens take 56 bytes each, and a scraped file may be 64 MB
+    // of digits.
+    static constexpr qsizetype kMaxPieceLength = 1 << 16;
+    static constexpr qsizetype kMaxExpressions = 100'000;
 
 private:
     struct Rules;

@@ -116,7 +116,8 @@ void PublicationDateFinder::date(Article &article, std::optional<QList<TimeExpre
 
     QString boundEvidence;
     const QString extractable = article.extractableText();
-    QList<TimeExpression> dates = m_tagger.tag(extractable, {});
+    bool cut = false;
+    QList<TimeExpression> dates = m_tagger.tag(extractable, {}, &cut);
     const DateValue bound = latestExplicitDate(dates, &boundEvidence);
     if (undatedTags)
         *undatedTags = std::move(dates);
@@ -130,6 +131,9 @@ void PublicationDateFinder::date(Article &article, std::optional<QList<TimeExpre
     }
     article.publishedAfter = bound;
     article.publishedEvidence = boundEvidence;
+    // Said only of an article left undated: one dated here is tagged again, against its date.
+    if (cut)
+        article.problems.append(FrenchDateTagger::cutProblem());
 }
 
 DateValue PublicationDateFinder::fromUrl(const QString &url) const

@@ -372,6 +372,30 @@ bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end)
     return startOk && endOk;
 }
 
+qsizetype endOfPiece(QStringView text, qsizetype start, qsizetype maxLength)
+{
+    if (text.size() - start <= maxLength)
+        return text.size();
+    const qsizetype end = start + maxLength;
+    const auto lastCut = [&](auto isCut) {
+        for (qsizetype i = end - 1; i >= end - maxLength / 2; --i) {
+            if (isCut(i))
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    const auto betweenSentences = [&](qsizetype i) {
+        return text[i] == u'\n' || text[i] == u'\u2029'
+               || (text[i].isSpace() && QStringView(u".!?").contains(text[i - 1]) && text[i + 1].isUpper());
+    };
+    const auto blank = [&](qsizetype i) { return text[i].isSpace(); };
+    if (const qsizetype cut = lastCut(betweenSentences); cut >= 0)
+        return cut;
+    if (const qsizetype cut = lastCut(blank); cut >= 0)
+        return cut;
+    return end;
+}
+
 bool containsWord(QStringView folded, QStringView word)
 {
     if (word.isEmpty())

@@ -185,6 +185,11 @@ bool containsWord(QStringView folded, QStringView word);
 // Whether the characters at `start` and just before `end` are word boundaries in `text`.
 bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end);
 
+// Where a piece of `text` that begins at `start` ends, for work done a piece of at most
+// `maxLength` at a time: the end of `text` if it is that near, else the last line break or blank
+// between two sentences of the piece's second half, else its last blank, else `maxLength` on.
+qsizetype endOfPiece(QStringView text, qsizetype start, qsizetype maxLength);
+
 // For prefilters that spare a regular expression the texts it cannot match: strings one of
 // which every match of `pattern` (case-sensitive) begins with, each of `minLength` to
 // `maxLength` UTF-16 units: the literal text a match opens with, cut at `maxLength`. Reads

@@ -41,6 +41,10 @@ private slots:
     void survivesHostileInput_data();
     void survivesHostileInput();
     void manyDates_areAllTagged();
+    void tooManyDates_keepTheFirst();
+    void longText_isTaggedInPieces_data();
+    void longText_isTaggedInPieces();
+    void longText_lastDateCarriesAcrossPieces();
     void userFile_extendsBuiltInTables();
     void userFile_corrupt_isIgnored();
     void userFile_wordsOpenAfterDeterminers();
@@ -453,6 +457,68 @@ void TestFrenchDateTagger::manyDates_areAllTagged()
     const auto found = m_tagger->tag(text, DateValue::ofDay(2023, 6, 15));
     QCOMPARE(found.size(), 100000);
     QCOMPARE(found.last().value, u"2020"_s);
+}
+
+void TestFrenchDateTagger::tooManyDates_keepTheFirst()
+{
+    const QString sentence = u"Le 24 février 2022, puis mardi dernier et en mai, il y a trois ans. "_s;
+    const QString text = sentence.repeated(26000);  // 104,000 dates
+    const auto found = m_tagger->tag(text, DateValue::ofDay(2023, 6, 15));
+    QCOMPARE(found.size(), FrenchDateTagger::kMaxExpressions);
+    QCOMPARE(found.last().value, u"2020"_s);
+    QCOMPARE(found.last().end, sentence.size() * 25000 - 2);
+}
+
+void TestFrenchDateTagger::longText_isTaggedInPieces_data()
+{
+    QTest::addColumn<QString>("filler");     // repeated between the dates, as many times as
+    QTest::addColumn<int>("fillerLength");   // makes this length
+    QTest::addColumn<QString>("separator");  // between the filler and the dates
+    constexpr int kPiece = int(FrenchDateTagger::kMaxPieceLength);
+    QTest::newRow("paragraphs") << u"Les diplomates ont longuement discuté.\n"_s << kPiece / 3 << u"\n"_s;
+    QTest::newRow("one line") << u"Les diplomates ont longuement discuté. "_s << kPiece / 3 << u" "_s;
+    QTest::newRow("one sentence") << u"les diplomates ont longuement discuté "_s << kPiece / 3 << u" "_s;
+    // Pieces cut anywhere: in the filler, which is longer than a piece.
+    QTest::newRow("no blank") << u"rien"_s << kPiece * 3 / 2 << u" "_s;
+    QTest::newRow("surrogate pairs") << u"\U0001D49C"_s << kPiece * 3 / 2 << u" "_s;
+}
+
+void TestFrenchDateTagger::longText_isTaggedInPieces()
+{
+    QFETCH(QString, filler);
+    QFETCH(int, fillerLength);
+    QFETCH(QString, separator);
+    const QString dates = u"Le 24 février 2022, Moscou a répondu le lendemain."_s;
+    QString text = u"A"_s;  // pairs of surrogates straddle the even offsets pieces end at
+    QList<qsizetype> starts;
+    while (text.size() < 4 * FrenchDateTagger::kMaxPieceLength) {
+        text += filler.repeated(fillerLength / int(filler.size())) + separator;
+        starts.append(text.size());
+        text += dates + separator;
+    }
+    const auto found = m_tagger->tag(text, DateValue::ofDay(2023, 6, 15));
+    QCOMPARE(found.size(), 2 * starts.size());
+    for (qsizetype i = 0; i < starts.size(); ++i) {
+        const TimeExpression &date = found.at(2 * i);
+        const TimeExpression &nextDay = found.at(2 * i + 1);
+        QCOMPARE(date.start, starts.at(i));
+        QCOMPARE(date.text, u"Le 24 février 2022"_s);
+        QCOMPARE(date.value, u"2022-02-24"_s);
+        QCOMPARE(nextDay.text, u"le lendemain"_s);
+        QCOMPARE(text.mid(nextDay.start, nextDay.end - nextDay.start), nextDay.text);
+        QCOMPARE(nextDay.value, u"2022-02-25"_s);
+    }
+}
+
+void TestFrenchDateTagger::longText_lastDateCarriesAcrossPieces()
+{
+    // Without a publication date, "le lendemain" counts from the last date, pieces before.
+    const QString filler = u"Les diplomates ont longuement discuté.\n"_s.repeated(int(2 * FrenchDateTagger::kMaxPieceLength / 32));
+    const QString text = u"Le 12 avril 2019, la tour brûla.\n"_s + filler + u"Le lendemain, la foule vint."_s;
+    const auto found = m_tagger->tag(text, DateValue());
+    QCOMPARE(found.size(), 2);
+    QCOMPARE(found[1].text, u"Le lendemain"_s);
+    QCOMPARE(found[1].value, u"2019-04-13"_s);
 }
 
 void TestFrenchDateTagger::userFile_extendsBuiltInTables()

@@ -19,6 +19,8 @@ private slots:
     void visitsThePositionsAfterNonWordUnits();
     void stepsOverRunsOfAsciiClasses();
     void findsTheFirstOfSomeUnits();
+    void endsPiecesBetweenSentences_data();
+    void endsPiecesBetweenSentences();
     void convertsToCodePointOffsets();
     void wordSetsFindWhatWasAdded();
     void wordMapsKeepTheirValues();
@@ -161,6 +163,31 @@ void TestTextFolding::findsTheFirstOfSomeUnits()
             }
         }
     }
+}
+
+void TestTextFolding::endsPiecesBetweenSentences_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("maxLength");
+    QTest::addColumn<int>("end");
+    QTest::newRow("near the end") << u"Le 3 mars."_s << 0 << 20 << 10;
+    QTest::newRow("near the end, from a start") << u"abc def"_s << 4 << 3 << 7;
+    QTest::newRow("a line break") << u"Un deux trois quatre\ncinq six sept huit neuf"_s << 0 << 30 << 20;
+    QTest::newRow("a full stop and a capital") << u"Un deux. Trois quatre cinq six sept"_s << 0 << 16 << 8;
+    QTest::newRow("an abbreviation") << u"Le 3 janv. 2021 puis le 4 mars"_s << 0 << 16 << 15;
+    QTest::newRow("a sentence in the first half") << u"Un. Deux trois quatre cinq six"_s << 0 << 20 << 14;
+    QTest::newRow("from a start") << u"abc def. Ghi jkl mno pqr stu"_s << 3 << 12 << 12;
+    QTest::newRow("no blank") << u"abcdefghijklmnopqrstuvwxyz"_s << 0 << 10 << 10;
+}
+
+void TestTextFolding::endsPiecesBetweenSentences()
+{
+    QFETCH(QString, text);
+    QFETCH(int, start);
+    QFETCH(int, maxLength);
+    QFETCH(int, end);
+    QCOMPARE(endOfPiece(text, start, maxLength), end);
 }
 
 void TestTextFolding::convertsToCodePointOffsets()
