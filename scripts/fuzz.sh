@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (the `fuzz` preset, clang) and runs each for a bounded time.
-# Usage: scripts/fuzz.sh [seconds per target, default 60] [target...]   targets: articlereader frenchdatetagger
+# Usage: scripts/fuzz.sh [seconds per target, default 60] [target...]   targets: articlereader frenchdatetagger extractor
 # Inputs that crash, hang, leak or break an invariant are kept in build-fuzz/findings/TARGET/;
 # the corpus each run grows is kept in build-fuzz/corpus/TARGET/ for the next run.
 set -euo pipefail
@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(articlereader frenchdatetagger)
+[ ${#targets[@]} -gt 0 ] || targets=(articlereader frenchdatetagger extractor)
 
 cd "$root"
 bash scripts/install-deps.sh
