@@ -2,6 +2,7 @@
 #include "corpus.h"
 #include "eventindex.h"
 #include "eventchart.h"
+#include "eventtypecolor.h"
 #include "testcorpus.h"
 #include "textrecorder.h"
 
@@ -14,6 +15,7 @@
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QLineSeries>
 #include <QPushButton>
@@ -238,14 +240,24 @@ void TestEventChart::types_clickNarrowsToTheType()
     const EventIndex index(shared);
     EventChart chart(ChartKind::Types);
     chart.setEvents(index, allEvents(corpus), {});
-    auto *bars = onlySeries<QHorizontalBarSeries>(chart);
+    auto *bars = onlySeries<QHorizontalStackedBarSeries>(chart);
     QVERIFY(bars);
-    QCOMPARE(int(bars->barSets().first()->sum()), int(corpus.events.size()));
+    QCOMPARE(bars->count(), kEventTypeCount);
+    // Horizontal bars, drawn from the bottom up: the first type is the last line, on top. Each
+    // type's bar is a set of its own, in the type's colour, on that line only.
+    const auto lineOf = [](EventType type) { return kEventTypeCount - 1 - int(type); };
+    qreal drawn = 0;
+    for (int type = 0; type < kEventTypeCount; ++type) {
+        QBarSet *set = bars->barSets().at(type);  // color() is not const
+        QCOMPARE(set->color(), eventTypeColor(EventType(type)));
+        QCOMPARE(set->sum(), set->at(lineOf(EventType(type))));
+        drawn += set->sum();
+    }
+    QCOMPARE(int(drawn), int(corpus.events.size()));
+    QCOMPARE(int(bars->barSets().at(int(EventType::Meeting))->at(lineOf(EventType::Meeting))), 2);
     QSignalSpy spy(&chart, &EventChart::narrowRequested);
-    // Horizontal bars, drawn from the bottom up: the first type is the last bar, on top.
-    emit bars->clicked(kEventTypeCount - 1 - int(EventType::Visit), bars->barSets().first());
+    emit bars->clicked(lineOf(EventType::Visit), bars->barSets().at(int(EventType::Visit)));
     QCOMPARE(spy.first().first().value<EventFilter>().types, QSet<EventType>{EventType::Visit});
-    QCOMPARE(int(bars->barSets().first()->at(kEventTypeCount - 1 - int(EventType::Meeting))), 2);
 }
 
 void TestEventChart::pairs_topPairIsOnTopAndClickNarrowsToBothActors()

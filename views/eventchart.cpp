@@ -1,6 +1,7 @@
 #include "eventchart.h"
 
 #include "eventindex.h"
+#include "eventtypecolor.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -9,6 +10,7 @@
 #include <QFontMetricsF>
 #include <QHash>
 #include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
 #include <QLocale>
 #include <QStackedBarSeries>
@@ -230,7 +232,10 @@ void EventChart::buildTypes()
         values.append(m_types.at(std::size_t(type)));
         categories.append(eventTypeName(EventType(type)));
     }
-    addHorizontalBars(tr("Events"), values, categories, QColor(0x3f, 0x6e, 0xa8));
+    QList<QColor> colors;
+    for (int type = 0; type < kEventTypeCount; ++type)
+        colors.append(eventTypeColor(EventType(type)));
+    addHorizontalBars(tr("Events"), values, categories, colors);
 }
 
 void EventChart::buildPairs()
@@ -241,28 +246,42 @@ void EventChart::buildPairs()
         values.append(pair.count);
         categories.append(pair.first + u" – " + pair.second);
     }
-    addHorizontalBars(tr("Events together"), values, categories, QColor(0x5b, 0x8c, 0x5a));
+    addHorizontalBars(tr("Events together"), values, categories, {QColor(0x5b, 0x8c, 0x5a)});
 }
 
 void EventChart::addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories,
-                                   const QColor &color)
+                                   const QList<QColor> &colors)
 {
     // Horizontal bars are drawn from the bottom up: the first value goes last, on top.
-    QList<qreal> bottomUpValues(values.crbegin(), values.crend());
-    QStringList bottomUpCategories(categories.crbegin(), categories.crend());
-    auto *series = new QHorizontalBarSeries;
-    auto *set = new QBarSet(name);
-    set->append(bottomUpValues);
-    set->setColor(color);
-    set->setLabelColor(Qt::black);
-    series->append(set);
-    series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     const int count = int(values.size());
-    connect(series, &QHorizontalBarSeries::clicked, this, [this, count](int index, QBarSet *) { activate(count - 1 - index); });
+    QAbstractBarSeries *series = nullptr;
+    if (colors.size() == 1) {
+        series = new QHorizontalBarSeries;
+        auto *set = new QBarSet(name);
+        set->append(QList<qreal>(values.crbegin(), values.crend()));
+        set->setColor(colors.first());
+        series->append(set);
+    } else {
+        // A bar set has one colour: a bar of its own colour is a set of its own, zero on the
+        // other lines, and the sets are stacked so that it keeps its line's whole height.
+        series = new QHorizontalStackedBarSeries;
+        for (int i = 0; i < count; ++i) {
+            auto *set = new QBarSet(categories.at(i));
+            QList<qreal> onItsLine(count, 0);
+            onItsLine[count - 1 - i] = values.at(i);
+            set->append(onItsLine);
+            set->setColor(colors.at(i));
+            series->append(set);
+        }
+    }
+    for (QBarSet *set : series->barSets())
+        set->setLabelColor(Qt::black);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsVisible(true);
+    connect(series, &QAbstractBarSeries::clicked, this, [this, count](int index, QBarSet *) { activate(count - 1 - index); });
     addSeries(series);
     auto *axis = new QBarCategoryAxis;
-    axis->append(bottomUpCategories);
+    axis->append(QStringList(categories.crbegin(), categories.crend()));
     addAxis(axis, Qt::AlignLeft);
     series->attachAxis(axis);
     legend()->hide();

@@ -72,7 +72,8 @@ private:
     void buildActors();
     void buildTypes();
     void buildPairs();
-    void addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories, const QColor &color);
+    // `colors`: one for every bar, or one for each.
+    void addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories, const QList<QColor> &colors);
     void addCountAxis(Qt::Orientation orientation, int maximum);
     void addMonthAxis();
     void relabelMonthAxis();
