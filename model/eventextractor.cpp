@@ -301,7 +301,7 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
 }
 
 QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExpression> &dates, QStringList *unlistedActors,
-                                     int articleIndex) const
+                                     qsizetype maxEvents, int articleIndex) const
 {
     const QString folded = foldForMatching(article.text);
     const TextSpan lead = [&] {
@@ -316,6 +316,8 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
     MentionContext context;
     qsizetype nextDate = 0;
     for (const TextSpan &sentence : article.sentences) {
+        if (events.size() > maxEvents)
+            break;
         const QStringView foldedSentence = QStringView(folded).mid(sentence.start, sentence.length());
         const auto typing = typeOf(article.textOf(sentence), foldedSentence);
 

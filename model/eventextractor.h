@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <array>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -23,8 +24,9 @@ public:
 
     // `dates` are the article's date expressions, tagged against its publication date. The actors
     // of the events that the gazetteer does not know are added to `unlistedActors`, once each.
+    // Stops past `maxEvents`, with one event more than that to tell that there were more.
     QList<Event> extract(const Article &article, const QList<TimeExpression> &dates, QStringList *unlistedActors,
-                         int articleIndex = -1) const;
+                         qsizetype maxEvents = std::numeric_limits<qsizetype>::max(), int articleIndex = -1) const;
 
     struct Typing
     {

@@ -28,10 +28,9 @@ Extractor::Result Extractor::extract(Article article) const
                                                 : m_tagger.tag(article.extractableText(), article.published, &cut);
         if (cut)
             article.problems.append(FrenchDateTagger::cutProblem());
-        result.events = m_events.extract(article, dates, &article.unlistedActors);
+        result.events = m_events.extract(article, dates, &article.unlistedActors, kMaxEventsPerArticle);
         if (result.events.size() > kMaxEventsPerArticle) {
-            article.problems.append(QStringLiteral("%1 events found: only the first %2 are kept")
-                                        .arg(result.events.size()).arg(kMaxEventsPerArticle));
+            article.problems.append(QStringLiteral("over %1 events found: only the first %1 are kept").arg(kMaxEventsPerArticle));
             result.events.resize(kMaxEventsPerArticle);
             result.events.squeeze();
         }

@@ -88,6 +88,8 @@ void TestExtractionMemory::hostilePages_takeBoundedWorkingMemory_data()
                             << QStringList{u"sentences longer than 4000 characters were cut into pieces: 1"_s};
     const QStringList datesCut{u"over 100000 dates found: only the first 100000 are kept"_s};
     QTest::newRow("dates") << header + QByteArray("En 2020. ").repeated(1 << 20) << datesCut;
+    QTest::newRow("meetings") << header + QByteArray("Vladimir Poutine a rencontré Xi Jinping. ").repeated(1 << 18)
+                              << QStringList{u"over 10000 events found: only the first 10000 are kept"_s};
     // Tagged while the publication date is looked for, then not again.
     QTest::newRow("dates, undated") << "Titre\n\n" + QByteArray("En 2020. ").repeated(1 << 20) << datesCut;
 }
