@@ -86,8 +86,12 @@ int tagDates(const QStringList &arguments)
 
     const FrenchDateTagger tagger;
     const CodePointOffsets offsets(text);
+    bool cut = false;
+    const QList<TimeExpression> expressions = tagger.tag(text, reference, &cut);
+    if (cut)
+        errStream() << files.first() << ": " << FrenchDateTagger::cutProblem() << Qt::endl;
     QJsonArray out;
-    for (const TimeExpression &expression : tagger.tag(text, reference)) {
+    for (const TimeExpression &expression : expressions) {
         out.append(QJsonObject{
             {QStringLiteral("start"), offsets(expression.start)},
             {QStringLiteral("end"), offsets(expression.end)},

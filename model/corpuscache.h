@@ -23,7 +23,7 @@ namespace dateline {
 // Bump whenever a change to the extraction code (reader, date tagger, publication dates, gazetteer,
 // event extractor) changes what it finds in some article: every cache written before is then
 // ignored and rebuilt. Edits to the resource files need no bump, the fingerprint covers them.
-inline constexpr int kExtractorVersion = 2;
+inline constexpr int kExtractorVersion = 3;
 
 // What extraction results depend on: kExtractorVersion and the resource files as loaded, built-in
 // ones with the user's overrides. Compute it when the Extractor is built, from the same files.

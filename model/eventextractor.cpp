@@ -301,7 +301,7 @@ std::optional<EventExtractor::Typing> EventExtractor::typeOf(QStringView sentenc
 }
 
 QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExpression> &dates, QStringList *unlistedActors,
-                                     qsizetype maxEvents, int articleIndex) const
+                                     qsizetype maxEvents) const
 {
     const QString folded = foldForMatching(article.text);
     const TextSpan lead = [&] {
@@ -354,7 +354,6 @@ QList<Event> EventExtractor::extract(const Article &article, const QList<TimeExp
             continue;
 
         Event event;
-        event.article = articleIndex;
         event.type = typing->type;
         event.evidence = sentence;
         event.date = date;

@@ -24,9 +24,10 @@ public:
 
     // `dates` are the article's date expressions, tagged against its publication date. The actors
     // of the events that the gazetteer does not know are added to `unlistedActors`, once each.
-    // Stops past `maxEvents`, with one event more than that to tell that there were more.
+    // Stops past `maxEvents`, with one event more than that (a sentence gives one event at most)
+    // to tell that there were more. The events' article index is left for the corpus to set.
     QList<Event> extract(const Article &article, const QList<TimeExpression> &dates, QStringList *unlistedActors,
-                         qsizetype maxEvents = std::numeric_limits<qsizetype>::max(), int articleIndex = -1) const;
+                         qsizetype maxEvents = std::numeric_limits<qsizetype>::max()) const;
 
     struct Typing
     {

@@ -1434,7 +1434,7 @@ void tagPiece(const FrenchDateLexicon &lexicon, QStringView text, qsizetype star
 
     const TenseReader tense(lexicon, tokens);
     if (expressions.isEmpty())
-        expressions.reserve(qsizetype(found.size()));  // not for each piece: each would copy the list
+        expressions.reserve(qsizetype(found.size()));  // not for later pieces: exact sizes would defeat the list's doubling
     const auto resolve = [&](const Underspecified &u) {
         const Direction cue = needsTense(u) ? tense.around(u.firstToken, u.lastToken) : Direction::Unknown;
         TimeExpression expression = resolver.resolve(u, cue);

@@ -23,6 +23,8 @@ public:
     // Fills published, publishedSource, publishedAfter and publishedEvidence; may add problems.
     // An article dated by none of its sources has its extractableText() tagged against no
     // reference; `undatedTags`, when given, receives those tags so that they are not made twice.
+    // If that tagging was cut (FrenchDateTagger::kMaxExpressions) and the article stays undated,
+    // the problem is added here; an article it dates is to be tagged again, against its date.
     void date(Article &article, std::optional<QList<TimeExpression>> *undatedTags = nullptr) const;
 
     DateValue fromUrl(const QString &url) const;

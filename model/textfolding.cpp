@@ -374,6 +374,7 @@ bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end)
 
 qsizetype endOfPiece(QStringView text, qsizetype start, qsizetype maxLength)
 {
+    Q_ASSERT(maxLength >= 2);
     if (text.size() - start <= maxLength)
         return text.size();
     const qsizetype end = start + maxLength;
@@ -393,7 +394,7 @@ qsizetype endOfPiece(QStringView text, qsizetype start, qsizetype maxLength)
         return cut;
     if (const qsizetype cut = lastCut(blank); cut >= 0)
         return cut;
-    return end;
+    return text[end - 1].isHighSurrogate() && text[end].isLowSurrogate() ? end - 1 : end;
 }
 
 bool containsWord(QStringView folded, QStringView word)

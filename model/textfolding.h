@@ -186,8 +186,9 @@ bool containsWord(QStringView folded, QStringView word);
 bool isWordBoundedAt(QStringView text, qsizetype start, qsizetype end);
 
 // Where a piece of `text` that begins at `start` ends, for work done a piece of at most
-// `maxLength` at a time: the end of `text` if it is that near, else the last line break or blank
-// between two sentences of the piece's second half, else its last blank, else `maxLength` on.
+// `maxLength` (2 or more) at a time: the end of `text` if it is that near; else, in the piece's
+// second half, its last line break or blank between two sentences, else its last blank (which
+// may fall inside a phrase); else `start + maxLength`, or one before, not to part a surrogate pair.
 qsizetype endOfPiece(QStringView text, qsizetype start, qsizetype maxLength);
 
 // For prefilters that spare a regular expression the texts it cannot match: strings one of

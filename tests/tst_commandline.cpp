@@ -28,6 +28,7 @@ private slots:
     void exitStatus();
     void tagDatesPrintsCodePointOffsets();
     void tagDatesRefusesAFileOverTheLimit();
+    void tagDatesSaysWhenItKeepsOnlyTheFirstDates();
     void exportChartWritesEachFormat_data();
     void exportChartWritesEachFormat();
     void viewerHelpNeedsNoDisplay();
@@ -266,6 +267,18 @@ void TestCommandLine::tagDatesRefusesAFileOverTheLimit()
     QCOMPARE(result.status, 2);
     QVERIFY2(result.err.contains("file too large"), result.err.constData());
     QVERIFY(result.out.isEmpty());
+}
+
+void TestCommandLine::tagDatesSaysWhenItKeepsOnlyTheFirstDates()
+{
+    const QString path = m_dir.filePath(u"many-dates.txt"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(QByteArray("En 2020. ").repeated(100'001)) > 0);
+    file.close();
+    const Run result = run({u"tag-dates"_s, path});
+    QCOMPARE(result.status, 0);
+    QCOMPARE(QJsonDocument::fromJson(result.out).array().size(), 100'000);
+    QVERIFY2(result.err.contains("over 100000 dates found: only the first 100000 are kept"), result.err.constData());
 }
 
 void TestCommandLine::exportChartWritesEachFormat_data()

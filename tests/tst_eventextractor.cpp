@@ -17,6 +17,7 @@ private slots:
     void typesBySentence();
     void datesStatementsByWhenTheyWereSaid_data();
     void datesStatementsByWhenTheyWereSaid();
+    void stopsOneEventPastTheBound();
 
 private:
     // The events of an article published on 2024-03-10 whose body is `sentence`.
@@ -91,6 +92,20 @@ void TestEventExtractor::datesStatementsByWhenTheyWereSaid()
     QCOMPARE(events.size(), 1);
     QCOMPARE(eventTypeName(events.first().type), u"statement"_s);
     QCOMPARE(events.first().date.toIso(), date);
+}
+
+void TestEventExtractor::stopsOneEventPastTheBound()
+{
+    const Article article = ArticleReader().read(
+        (u" date 2024-03-10\nTitre\n\n"_s + u"Le 5 mars, Vladimir Poutine a rencontré Xi Jinping. "_s.repeated(10)).toUtf8(),
+        u"test.txt"_s);
+    const Gazetteer gazetteer;
+    const EventExtractor extractor(gazetteer);
+    QStringList unlisted;
+    QCOMPARE(extractor.extract(article, {}, &unlisted).size(), 10);
+    // One more than the bound: enough to tell that there were more.
+    QCOMPARE(extractor.extract(article, {}, &unlisted, 3).size(), 4);
+    QCOMPARE(extractor.extract(article, {}, &unlisted, 10).size(), 10);
 }
 
 QTEST_GUILESS_MAIN(TestEventExtractor)

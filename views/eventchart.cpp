@@ -252,6 +252,7 @@ void EventChart::buildPairs()
 void EventChart::addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories,
                                    const QList<QColor> &colors)
 {
+    Q_ASSERT(colors.size() == 1 || colors.size() == values.size());
     // Horizontal bars are drawn from the bottom up: the first value goes last, on top.
     const int count = int(values.size());
     QAbstractBarSeries *series = nullptr;

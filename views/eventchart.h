@@ -72,7 +72,7 @@ private:
     void buildActors();
     void buildTypes();
     void buildPairs();
-    // `colors`: one for every bar, or one for each.
+    // `colors`: one colour for all the bars, or one per bar, each bar then a set of its own.
     void addHorizontalBars(const QString &name, const QList<qreal> &values, const QStringList &categories, const QList<QColor> &colors);
     void addCountAxis(Qt::Orientation orientation, int maximum);
     void addMonthAxis();
