@@ -49,7 +49,7 @@ std::vector<DateToken> tokenizeForDates(QStringView text, QStringView folded)
             continue;
         }
         if (c.isSpace()) {
-            lineBreak = lineBreak || c == u'\n' || c == u'\r' || c == u'\u2029';
+            lineBreak = lineBreak || isLineBreak(c);
             ++blanks;
             ++i;
             continue;

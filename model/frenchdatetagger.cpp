@@ -1475,10 +1475,11 @@ QList<TimeExpression> FrenchDateTagger::tag(QStringView text, const DateValue &r
         tagPiece(m_rules->lexicon, text, start, end, resolver, expressions);
         start = end;
     }
-    if (cut)
-        *cut = expressions.size() > kMaxExpressions;
-    if (expressions.size() > kMaxExpressions)
+    const bool more = expressions.size() > kMaxExpressions;
+    if (more)
         expressions.resize(kMaxExpressions);
+    if (cut)
+        *cut = more;
     return expressions;
 }
 

@@ -386,7 +386,7 @@ qsizetype endOfPiece(QStringView text, qsizetype start, qsizetype maxLength)
         return qsizetype(-1);
     };
     const auto betweenSentences = [&](qsizetype i) {
-        return text[i] == u'\n' || text[i] == u'\u2029'
+        return isLineBreak(text[i])
                || (text[i].isSpace() && QStringView(u".!?").contains(text[i - 1]) && text[i + 1].isUpper());
     };
     const auto blank = [&](qsizetype i) { return text[i].isSpace(); };

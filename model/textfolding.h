@@ -170,6 +170,9 @@ void forEachPositionAfterNonWord(QStringView text, qsizetype count, Visit visit)
     }
 }
 
+// A line or a paragraph ends at `c`. The reader turns '\r' into '\n', but other texts are tagged too.
+constexpr bool isLineBreak(QChar c) { return c == u'\n' || c == u'\r' || c == u'\u2029'; }
+
 // The characters French text uses as apostrophes: ' ’ ‘ ʼ ´ `. Inline: tokenizers ask it of every character.
 inline bool isApostrophe(QChar c)
 {
